@@ -1,0 +1,52 @@
+package com.cloudtrailanalytics.cli;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.description.BlockElement;
+import org.apache.flink.configuration.description.TextElement;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * A command-line flag that sets one configuration option.
+ *
+ * @param valueName what the value looks like in the help, or null for a switch
+ */
+record Flag(
+    String name, ConfigOption<?> option, String valueName, String help, String defaultValue) {
+
+  /**
+   * A flag for one of our own options: {@code cloudtrail.x} and {@code generate.x} are {@code --x}.
+   */
+  static Flag of(ConfigOption<?> option, String valueName) {
+    return new Flag(
+        option.key().substring(option.key().indexOf('.') + 1),
+        option,
+        valueName,
+        plainText(option),
+        option.hasDefaultValue() ? display(option.defaultValue()) : null);
+  }
+
+  /** A flag for a Flink option, with help text of its own. */
+  static Flag of(
+      String name, ConfigOption<?> option, String valueName, String help, String defaultValue) {
+    return new Flag(name, option, valueName, help, defaultValue);
+  }
+
+  boolean isSwitch() {
+    return valueName == null;
+  }
+
+  private static String plainText(ConfigOption<?> option) {
+    List<BlockElement> blocks = option.description().getBlocks();
+    return blocks.size() == 1 && blocks.get(0) instanceof TextElement text
+        ? text.getFormat()
+        : option.description().toString();
+  }
+
+  private static String display(Object value) {
+    return value instanceof Duration duration
+        ? TimeUtils.formatWithHighestUnit(duration)
+        : String.valueOf(value);
+  }
+}

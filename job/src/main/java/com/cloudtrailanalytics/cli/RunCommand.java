@@ -1,0 +1,68 @@
+package com.cloudtrailanalytics.cli;
+
+import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.pipeline.SqlScripts;
+import com.cloudtrailanalytics.summary.RunSummary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+
+/** Runs the job: forever, watching the input, or once over the files present with --bounded. */
+final class RunCommand {
+
+  static final List<Flag> FLAGS =
+      List.of(
+          Flag.of(JobOptions.INPUT, "<dir | s3://bucket/prefix>"),
+          Flag.of(JobOptions.OUTPUT, "<dir | s3://bucket/prefix>"),
+          Flag.of(JobOptions.WINDOW, "<duration>"),
+          Flag.of(JobOptions.BOUNDED, null),
+          Flag.of(JobOptions.MONITOR_INTERVAL, "<duration>"),
+          Flag.of(JobOptions.MAX_DELAY, "<duration>"),
+          Flag.of(JobOptions.MAX_RECORD_SIZE, "<size>"),
+          Flag.of(
+              "checkpoint-dir",
+              CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+              "<dir | s3://bucket/prefix>",
+              "Where checkpoints are kept.",
+              "<output>/_checkpoints"),
+          Flag.of(
+              "checkpoint-interval",
+              CheckpointingOptions.CHECKPOINTING_INTERVAL,
+              "<duration>",
+              "How often state is checkpointed; Parquet files become visible at each checkpoint.",
+              "1 min"),
+          Flag.of(
+              "parallelism",
+              CoreOptions.DEFAULT_PARALLELISM,
+              "<n>",
+              "How many files are read, and windows computed, in parallel.",
+              "every core (embedded); the cluster's default"));
+
+  private RunCommand() {}
+
+  static int run(Configuration config, PrintStream out) throws Exception {
+    JobSettings settings = JobSettings.from(config);
+    InputCheck.requireReadable(settings.input());
+    long started = System.nanoTime();
+    CloudTrailJob job = CloudTrailJob.create(config);
+    if (!settings.bounded()) {
+      out.printf("Watching %s; writing tables to %s.%n", settings.input(), settings.output());
+      job.run();
+      return 0;
+    }
+    out.printf("Reading %s ...%n", settings.input());
+    job.run();
+    RunSummary summary = RunSummary.read(settings.output(), tableNames());
+    out.print(summary.format(Duration.ofNanos(System.nanoTime() - started)));
+    return summary.reconciles() ? 0 : 1;
+  }
+
+  private static List<String> tableNames() {
+    return SqlScripts.load().stream().flatMap(script -> script.table().stream()).toList();
+  }
+}

@@ -1,0 +1,74 @@
+package com.cloudtrailanalytics.config;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
+
+/**
+ * Every setting of the job. Each can be given as a command-line flag or as Flink configuration
+ * ({@code -Dkey=value}, {@code config.yaml}, the operator's {@code flinkConfiguration}).
+ */
+public final class JobOptions {
+
+  /** Every option's key starts with this; its command-line flag is the rest, e.g. --input. */
+  public static final String PREFIX = "cloudtrail.";
+
+  private JobOptions() {}
+
+  public static final ConfigOption<String> INPUT =
+      key("cloudtrail.input")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The trail: a local folder or s3://bucket/prefix. The prefix may be the bucket root,"
+                  + " AWSLogs/, or any folder below it.");
+
+  public static final ConfigOption<String> OUTPUT =
+      key("cloudtrail.output")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Where the tables go: a local folder or s3://bucket/prefix. Each table is a folder"
+                  + " of Parquet files below it, partitioned by dt and hr.");
+
+  public static final ConfigOption<Duration> WINDOW =
+      key("cloudtrail.window")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .withDescription("Length of the tumbling windows of the activity tables.");
+
+  public static final ConfigOption<Boolean> BOUNDED =
+      key("cloudtrail.bounded")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Read the files present at start, close every window, commit every file, print a"
+                  + " summary and exit. Without it the job watches the input for new files"
+                  + " forever.");
+
+  public static final ConfigOption<Duration> MONITOR_INTERVAL =
+      key("cloudtrail.monitor-interval")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(1))
+          .withDescription("How often the long-lived job looks for new files.");
+
+  public static final ConfigOption<Duration> MAX_DELAY =
+      key("cloudtrail.max-delay")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(15))
+          .withDescription(
+              "How far behind the newest event an event may arrive and still be counted in its"
+                  + " window (the watermark's bounded out-of-orderness). CloudTrail delivers"
+                  + " within about 15 minutes. Larger values accept later files but hold every"
+                  + " window open longer; events later than this go to the late_events table.");
+
+  public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
+      key("cloudtrail.max-record-size")
+          .memoryType()
+          .defaultValue(MemorySize.parse("1mb"))
+          .withDescription(
+              "Records larger than this are rejected (reason record_too_large) instead of"
+                  + " being parsed.");
+}

@@ -1,0 +1,96 @@
+package com.cloudtrailanalytics.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+
+/** The job's settings, read from Flink configuration and checked once at startup. */
+public record JobSettings(
+    String input,
+    String output,
+    Duration window,
+    boolean bounded,
+    Duration monitorInterval,
+    Duration maxDelay,
+    int maxRecordBytes) {
+
+  public static JobSettings from(ReadableConfig config) {
+    JobSettings settings =
+        new JobSettings(
+            location(required(config, JobOptions.INPUT)),
+            location(required(config, JobOptions.OUTPUT)),
+            read(config, JobOptions.WINDOW),
+            read(config, JobOptions.BOUNDED),
+            read(config, JobOptions.MONITOR_INTERVAL),
+            read(config, JobOptions.MAX_DELAY),
+            (int) Math.min(Integer.MAX_VALUE, read(config, JobOptions.MAX_RECORD_SIZE).getBytes()));
+    settings.validate();
+    return settings;
+  }
+
+  private void validate() {
+    check(
+        window.toMillis() >= 1000 && window.toMillis() % 1000 == 0,
+        JobOptions.WINDOW,
+        window,
+        "a whole number of seconds, at least 1s (e.g. 5m)");
+    check(
+        Duration.ofDays(1).toMillis() % window.toMillis() == 0,
+        JobOptions.WINDOW,
+        window,
+        "a length that divides a day evenly (e.g. 1m, 5m, 15m, 1h)");
+    check(!maxDelay.isNegative(), JobOptions.MAX_DELAY, maxDelay, "zero or more (e.g. 15m)");
+    check(
+        monitorInterval.toMillis() >= 1000,
+        JobOptions.MONITOR_INTERVAL,
+        monitorInterval,
+        "at least 1s (e.g. 1m)");
+    check(maxRecordBytes >= 1024, JobOptions.MAX_RECORD_SIZE, maxRecordBytes, "at least 1kb");
+  }
+
+  private static void check(boolean valid, ConfigOption<?> option, Object value, String expected) {
+    if (!valid) {
+      throw new InvalidSettingException(
+          String.format("%s is %s; it must be %s", describe(option), value, expected));
+    }
+  }
+
+  private static String required(ReadableConfig config, ConfigOption<String> option) {
+    Optional<String> value = config.getOptional(option).filter(v -> !v.isBlank());
+    return value.orElseThrow(() -> new InvalidSettingException(describe(option) + " is not set"));
+  }
+
+  private static <T> T read(ReadableConfig config, ConfigOption<T> option) {
+    try {
+      return config.get(option);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(
+          describe(option) + " has a value that cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Names an option the way a user may have set it: by flag or by configuration key. */
+  public static String describe(ConfigOption<?> option) {
+    String key = option.key();
+    return key.startsWith(JobOptions.PREFIX)
+        ? "--" + key.substring(JobOptions.PREFIX.length()) + " (" + key + ")"
+        : key;
+  }
+
+  /**
+   * A location as a URI without a trailing slash; a plain path becomes an absolute {@code file:}
+   * URI, which checkpoint storage requires.
+   */
+  static String location(String value) {
+    String location = value.strip();
+    if (!location.contains("://")) {
+      location = Path.of(location).toAbsolutePath().normalize().toUri().toString();
+    }
+    while (location.endsWith("/") && !location.endsWith("://")) {
+      location = location.substring(0, location.length() - 1);
+    }
+    return location;
+  }
+}

@@ -1,0 +1,77 @@
+package com.cloudtrailanalytics.pipeline;
+
+import com.cloudtrailanalytics.config.JobSettings;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.api.config.TableConfigOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the job from configuration into an execution environment, ready to run. */
+public final class CloudTrailJob {
+
+  public static final String NAME = "cloudtrail-analytics";
+  static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(CloudTrailJob.class);
+
+  private final JobSettings settings;
+  private final StreamExecutionEnvironment env;
+
+  private CloudTrailJob(JobSettings settings, StreamExecutionEnvironment env) {
+    this.settings = settings;
+    this.env = env;
+  }
+
+  /**
+   * Reads and checks the settings, then builds the job. Outside a cluster this creates an embedded
+   * one; inside one (application mode, tests) it uses the cluster.
+   */
+  public static CloudTrailJob create(Configuration config) {
+    JobSettings settings = JobSettings.from(config);
+    Configuration effective = withJobDefaults(config, settings);
+    LOG.info("Settings: {}", settings);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(effective);
+    StreamTableEnvironment tables = StreamTableEnvironment.create(env);
+    tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+    new CloudTrailPipeline(settings).build(env, tables).attachAsDataStream();
+    return new CloudTrailJob(settings, env);
+  }
+
+  public JobSettings settings() {
+    return settings;
+  }
+
+  /** Runs the job and returns when it ends: never, unless the input is bounded. */
+  public void run() throws Exception {
+    env.execute(NAME);
+  }
+
+  public JobClient start() throws Exception {
+    return env.executeAsync(NAME);
+  }
+
+  /** What the job needs whatever the deployment, unless set explicitly. */
+  static Configuration withJobDefaults(Configuration config, JobSettings settings) {
+    Configuration effective = new Configuration(config);
+    effective.set(PipelineOptions.OBJECT_REUSE, true);
+    effective.set(TableConfigOptions.LOCAL_TIME_ZONE, "UTC");
+    effective.set(
+        CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+    if (!effective.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
+      effective.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
+    }
+    if (!effective.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+      effective.set(
+          CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.output() + "/_checkpoints");
+    }
+    return effective;
+  }
+}

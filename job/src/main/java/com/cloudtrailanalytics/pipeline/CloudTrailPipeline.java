@@ -1,0 +1,128 @@
+package com.cloudtrailanalytics.pipeline;
+
+import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.record.CloudTrailEvent;
+import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.source.CloudTrailSource;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole job as one path: CloudTrail files -> events (rejects and file reports aside) -> event
+ * time and late events -> temporary views -> the SQL in {@code sql/flink/} -> Parquet tables.
+ */
+public final class CloudTrailPipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CloudTrailPipeline.class);
+
+  private final JobSettings settings;
+
+  public CloudTrailPipeline(JobSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Adds the job to the environments; returns the INSERTs, to be run together as one job. */
+  public StreamStatementSet build(StreamExecutionEnvironment env, StreamTableEnvironment tables) {
+    DataStream<TrailItem> items =
+        env.fromSource(
+                CloudTrailSource.create(settings),
+                WatermarkStrategy.noWatermarks(),
+                "CloudTrail files")
+            .uid("cloudtrail-files");
+    SingleOutputStreamOperator<CloudTrailEvent> events =
+        items.process(new TrailItemRouter()).name("Route events and rejects").uid("route");
+    SingleOutputStreamOperator<CloudTrailEvent> onTime =
+        events
+            .assignTimestampsAndWatermarks(eventTime(settings.maxDelay()))
+            .name("Event time")
+            .uid("event-time")
+            .transform(
+                "Split late events",
+                TypeInformation.of(CloudTrailEvent.class),
+                new LateEventSplitter(settings.window()))
+            .uid("late-events");
+
+    registerWithEventTime(tables, onTime, new ActivityView());
+    register(tables, onTime.getSideOutput(LateEventSplitter.LATE_EVENTS), new LateEventsView());
+    register(tables, events.getSideOutput(TrailItemRouter.REJECTS), new RejectsView());
+    register(tables, events.getSideOutput(TrailItemRouter.FILE_REPORTS), new SourceFilesView());
+
+    StreamStatementSet inserts = tables.createStatementSet();
+    Map<String, String> placeholders =
+        Map.of("output", settings.output(), "window", intervalLiteral(settings.window()));
+    for (SqlScripts.Script script : SqlScripts.load()) {
+      LOG.info("Running {}/{}", SqlScripts.FOLDER, script.fileName());
+      for (String statement : script.statements(placeholders)) {
+        if (statement.regionMatches(true, 0, "INSERT", 0, 6)) {
+          inserts.addInsertSql(statement);
+        } else {
+          tables.executeSql(statement);
+        }
+      }
+    }
+    return inserts;
+  }
+
+  private static WatermarkStrategy<CloudTrailEvent> eventTime(Duration maxDelay) {
+    return WatermarkStrategy.<CloudTrailEvent>forBoundedOutOfOrderness(maxDelay)
+        .withTimestampAssigner((event, previous) -> event.eventTimeMillis());
+  }
+
+  private static <T> void registerWithEventTime(
+      StreamTableEnvironment tables, DataStream<T> stream, TableView<T> view) {
+    Schema schema =
+        Schema.newBuilder()
+            .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
+            .watermark("rowtime", "SOURCE_WATERMARK()")
+            .build();
+    tables.createTemporaryView(view.name(), tables.fromDataStream(rows(stream, view), schema));
+  }
+
+  private static <T> void register(
+      StreamTableEnvironment tables, DataStream<T> stream, TableView<T> view) {
+    tables.createTemporaryView(view.name(), tables.fromDataStream(rows(stream, view)));
+  }
+
+  private static <T> DataStream<RowData> rows(DataStream<T> stream, TableView<T> view) {
+    return stream
+        .map(view)
+        .returns(InternalTypeInfo.of((RowType) view.rowType().getLogicalType()))
+        .name("To " + view.name())
+        .uid("to-" + view.name());
+  }
+
+  /** The window length as a SQL interval literal, in its largest whole unit. */
+  static String intervalLiteral(Duration window) {
+    long seconds = window.toSeconds();
+    if (seconds % 86_400 == 0) {
+      return interval(seconds / 86_400, "DAY");
+    }
+    if (seconds % 3_600 == 0) {
+      return interval(seconds / 3_600, "HOUR");
+    }
+    if (seconds % 60 == 0) {
+      return interval(seconds / 60, "MINUTE");
+    }
+    return interval(seconds, "SECOND");
+  }
+
+  private static String interval(long amount, String unit) {
+    String digits = Long.toString(amount);
+    return String.format(
+        Locale.ROOT, "INTERVAL '%s' %s(%d)", digits, unit, Math.max(2, digits.length()));
+  }
+}

@@ -1,0 +1,6 @@
+package com.cloudtrailanalytics.pipeline;
+
+import com.cloudtrailanalytics.record.CloudTrailEvent;
+
+/** An event whose window had already been closed by the watermark when it arrived. */
+public record LateEvent(CloudTrailEvent event, long watermarkMillis) {}

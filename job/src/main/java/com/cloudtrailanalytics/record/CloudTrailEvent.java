@@ -1,0 +1,132 @@
+package com.cloudtrailanalytics.record;
+
+import java.util.List;
+
+/**
+ * One CloudTrail event as the trail records it, plus the file it was read from.
+ *
+ * <p>Free-form elements ({@code requestParameters}, {@code responseElements}, {@code
+ * additionalEventData}, {@code serviceEventDetails}, {@code edgeDeviceDetails}, {@code addendum})
+ * are kept as their JSON text. The derived values every table shares ({@link #accountId()}, {@link
+ * #principal()}, {@link #userName()}, {@link #isError()}) are defined here once.
+ *
+ * @param sourceAccountId the account in the file's key, or null when the key has none
+ */
+public record CloudTrailEvent(
+    String eventVersion,
+    UserIdentity userIdentity,
+    long eventTimeMillis,
+    String eventSource,
+    String eventName,
+    String awsRegion,
+    String sourceIpAddress,
+    String userAgent,
+    String errorCode,
+    String errorMessage,
+    String requestParameters,
+    String responseElements,
+    String additionalEventData,
+    String requestId,
+    String eventId,
+    List<Resource> resources,
+    String eventType,
+    String apiVersion,
+    Boolean readOnly,
+    String recipientAccountId,
+    String serviceEventDetails,
+    String sharedEventId,
+    String vpcEndpointId,
+    String vpcEndpointAccountId,
+    Boolean managementEvent,
+    String eventCategory,
+    TlsDetails tlsDetails,
+    String sessionCredentialFromConsole,
+    String edgeDeviceDetails,
+    String addendum,
+    String sourceFile,
+    String sourceAccountId)
+    implements TrailItem {
+
+  public static final String UNKNOWN = "unknown";
+
+  /** An element of {@code resources}. */
+  public record Resource(String arn, String accountId, String type) {}
+
+  /** The {@code tlsDetails} element. */
+  public record TlsDetails(
+      String tlsVersion, String cipherSuite, String clientProvidedHostHeader) {}
+
+  /**
+   * The account the event belongs to: {@code recipientAccountId}, else {@code
+   * userIdentity.accountId}, else the account in the file's key, else {@value #UNKNOWN}.
+   */
+  public String accountId() {
+    return firstPresent(
+        recipientAccountId,
+        userIdentity == null ? null : userIdentity.accountId(),
+        sourceAccountId);
+  }
+
+  /**
+   * Who acted, stable across sessions: for {@code AssumedRole} the role (the session issuer's ARN),
+   * otherwise the first present of {@code arn}, {@code invokedBy}, {@code principalId}, {@code
+   * type}, else {@value #UNKNOWN}.
+   */
+  public String principal() {
+    if (userIdentity == null) {
+      return UNKNOWN;
+    }
+    UserIdentity.SessionIssuer issuer = userIdentity.sessionIssuer();
+    if ("AssumedRole".equals(userIdentity.type()) && issuer != null && isPresent(issuer.arn())) {
+      return issuer.arn();
+    }
+    return firstPresent(
+        userIdentity.arn(),
+        userIdentity.invokedBy(),
+        userIdentity.principalId(),
+        userIdentity.type());
+  }
+
+  /**
+   * A readable name: {@code userIdentity.userName}, else the session issuer's {@code userName},
+   * else {@code root} for the Root identity, else the {@link #principal()}.
+   */
+  public String userName() {
+    if (userIdentity != null) {
+      if (isPresent(userIdentity.userName())) {
+        return userIdentity.userName();
+      }
+      UserIdentity.SessionIssuer issuer = userIdentity.sessionIssuer();
+      if (issuer != null && isPresent(issuer.userName())) {
+        return issuer.userName();
+      }
+      if ("Root".equals(userIdentity.type())) {
+        return "root";
+      }
+    }
+    return principal();
+  }
+
+  /** The {@code userIdentity.type}, or null when the record has no identity. */
+  public String identityType() {
+    return userIdentity == null ? null : userIdentity.type();
+  }
+
+  /** An error is an event with a non-empty {@code errorCode}. */
+  public boolean isError() {
+    return isPresent(errorCode);
+  }
+
+  private static String firstPresent(String... candidates) {
+    for (String candidate : candidates) {
+      if (isPresent(candidate)) {
+        return candidate;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private static boolean isPresent(String value) {
+    return value != null && !value.isEmpty();
+  }
+}

@@ -1,0 +1,91 @@
+package com.cloudtrailanalytics.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The job's output read back with a real Parquet reader (DuckDB): every table folder under the
+ * output becomes a view of the same name over its committed part files.
+ */
+public final class OutputTables implements AutoCloseable {
+
+  private final Path output;
+  private final Connection connection;
+
+  public OutputTables(Path output) throws SQLException, IOException {
+    this.output = output;
+    this.connection = DriverManager.getConnection("jdbc:duckdb:");
+    try (Stream<Path> tables = Files.list(output)) {
+      for (Path table : tables.filter(Files::isDirectory).toList()) {
+        String name = table.getFileName().toString();
+        if (!name.startsWith("_") && !name.startsWith(".") && !committedFiles(name).isEmpty()) {
+          execute(
+              "CREATE VIEW "
+                  + name
+                  + " AS SELECT * FROM read_parquet('"
+                  + table
+                  + "/**/part-*', hive_partitioning = true, hive_types_autocast = false)");
+        }
+      }
+    }
+  }
+
+  /** Runs a query; each row is a list of column values as JDBC returns them. */
+  public List<List<Object>> query(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      ResultSetMetaData meta = result.getMetaData();
+      List<List<Object>> rows = new ArrayList<>();
+      while (result.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int column = 1; column <= meta.getColumnCount(); column++) {
+          row.add(result.getObject(column));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  /** A query that returns one number. */
+  public long count(String sql) throws SQLException {
+    return ((Number) query(sql).get(0).get(0)).longValue();
+  }
+
+  /** The committed (visible) data files of a table, relative to the table folder. */
+  public List<Path> committedFiles(String table) throws IOException {
+    Path folder = output.resolve(table);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(file -> file.getFileName().toString().startsWith("part-"))
+          .map(folder::relativize)
+          .sorted()
+          .toList();
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}

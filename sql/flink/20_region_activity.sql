@@ -1,0 +1,32 @@
+-- region_activity: one row per window, account and region. Placeholders: ${output}, ${window}.
+CREATE TEMPORARY TABLE region_activity (
+  window_start TIMESTAMP(3),
+  window_end TIMESTAMP(3),
+  account_id STRING,
+  aws_region STRING,
+  event_count BIGINT,
+  error_count BIGINT,
+  error_rate DOUBLE,
+  distinct_principals BIGINT,
+  distinct_event_sources BIGINT,
+  dt STRING,
+  hr STRING
+) PARTITIONED BY (dt, hr)
+WITH ('path' = '${output}/region_activity')
+LIKE parquet_table (EXCLUDING ALL OVERWRITING OPTIONS);
+
+INSERT INTO region_activity
+SELECT
+  window_start,
+  window_end,
+  account_id,
+  aws_region,
+  COUNT(*) AS event_count,
+  COUNT(*) FILTER (WHERE is_error) AS error_count,
+  CAST(COUNT(*) FILTER (WHERE is_error) AS DOUBLE) / COUNT(*) AS error_rate,
+  COUNT(DISTINCT principal) AS distinct_principals,
+  COUNT(DISTINCT event_source) AS distinct_event_sources,
+  DATE_FORMAT(window_start, 'yyyy-MM-dd') AS dt,
+  DATE_FORMAT(window_start, 'HH') AS hr
+FROM TABLE(TUMBLE(TABLE activity, DESCRIPTOR(rowtime), ${window}))
+GROUP BY window_start, window_end, account_id, aws_region;
