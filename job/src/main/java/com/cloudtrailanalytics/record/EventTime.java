@@ -41,7 +41,12 @@ public final class EventTime {
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
       throw new DateTimeException("not a valid timestamp: '" + text + "'");
     }
-    long epochDay = LocalDate.of(year, month, day).toEpochDay();
+    long epochDay;
+    try {
+      epochDay = LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException e) {
+      throw new DateTimeException("not a valid timestamp: '" + text + "'", e);
+    }
     return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
   }
 

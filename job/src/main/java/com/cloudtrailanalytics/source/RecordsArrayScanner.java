@@ -147,9 +147,11 @@ final class RecordsArrayScanner {
           sawAnyByte ? "the file holds only whitespace" : "the file is empty");
     }
     if (c != '{') {
-      throw malformed(
+      throw new MalformedFileException(
           RejectReason.NOT_A_JSON_OBJECT,
-          "the file does not start with a JSON object but with " + describe(c));
+          "the file does not start with a JSON object but with " + describe(c),
+          0,
+          offset() - 1);
     }
     while (true) {
       c = nextNonWhitespace();
@@ -363,8 +365,11 @@ final class RecordsArrayScanner {
     if (c < 0) {
       return truncated();
     }
-    return malformed(
-        RejectReason.MALFORMED_JSON, "expected " + expected + " but found " + describe(c));
+    return new MalformedFileException(
+        RejectReason.MALFORMED_JSON,
+        "expected " + expected + " but found " + describe(c),
+        firstUnreadRecord(),
+        offset() - 1);
   }
 
   /** A problem at the current offset. */
