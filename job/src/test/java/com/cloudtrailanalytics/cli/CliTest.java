@@ -1,0 +1,155 @@
+package com.cloudtrailanalytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Cli cli =
+      new Cli(
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @Test
+  void helpListsEveryOptionOfEveryCommand() {
+    assertThat(cli.run("--help")).isZero();
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (List<Flag> flags : List.of(RunCommand.FLAGS, GenerateCommand.FLAGS, DemoCommand.FLAGS)) {
+      for (Flag flag : flags) {
+        assertThat(help).contains("--" + flag.name());
+      }
+    }
+    assertThat(help)
+        .contains("--window <duration>", "Default: 5 min.", "--bounded\n", "-D<key>=<value>");
+  }
+
+  @Test
+  void withoutArgumentsPrintsHelpAndFails() {
+    assertThat(cli.run()).isEqualTo(Cli.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage:");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineAndExitCodeTwo() {
+    assertThat(cli.run("--input", "x", "--outptu", "y")).isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .containsExactly("cloudtrail-analytics: unknown option --outptu (see --help)");
+  }
+
+  @Test
+  void aValueOfTheWrongKindIsOneLine() {
+    assertThat(cli.run("--input", "x", "--output", "y", "--window", "soon")).isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .containsExactly("cloudtrail-analytics: --window cannot be 'soon': expected <duration>");
+  }
+
+  @Test
+  void aMissingValueIsOneLine() {
+    assertThat(cli.run("--input", "x", "--output")).isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .containsExactly(
+            "cloudtrail-analytics: --output needs a value: <dir | s3://bucket/prefix>");
+  }
+
+  @Test
+  void aMissingOutputIsOneLine() {
+    assertThat(cli.run("--input", dir.toString())).isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .containsExactly("cloudtrail-analytics: --output (cloudtrail.output) is not set");
+  }
+
+  @Test
+  void anInputThatDoesNotExistIsOneLine() {
+    Path missing = dir.resolve("no-such-trail");
+    assertThat(
+            cli.run(
+                "--input",
+                missing.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--bounded"))
+        .isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .containsExactly(
+            "cloudtrail-analytics: --input "
+                + missing.toUri().toString().replaceAll("/$", "")
+                + " does not exist");
+  }
+
+  @Test
+  void anUnknownFlinkKeyIsPassedThrough() {
+    assertThat(
+            cli.run(
+                "--input",
+                dir.resolve("missing").toString(),
+                "--output",
+                "o",
+                "-Dstate.backend.type=hashmap"))
+        .isEqualTo(Cli.USAGE);
+    assertThat(errorLines()).singleElement().asString().contains("does not exist");
+  }
+
+  @Test
+  void generateWritesATrailInCloudTrailsLayout() throws Exception {
+    Path bucket = dir.resolve("bucket");
+    int code =
+        cli.run(
+            "generate",
+            "--output",
+            bucket.toString(),
+            "--accounts",
+            "1",
+            "--regions",
+            "2",
+            "--hours",
+            "1",
+            "--events",
+            "300",
+            "--start",
+            "2024-03-01T00:00:00Z");
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Wrote 306 events in ");
+    try (Stream<Path> files = Files.walk(bucket)) {
+      List<String> logs =
+          files
+              .map(Path::toString)
+              .filter(p -> p.contains("/CloudTrail/"))
+              .filter(p -> p.endsWith(".json.gz"))
+              .toList();
+      assertThat(logs)
+          .isNotEmpty()
+          .allMatch(
+              p ->
+                  p.matches(
+                      ".*/AWSLogs/123456789012/CloudTrail/(us-east-1|eu-west-1)/2024/03/01/123456789012_CloudTrail_(us-east-1|eu-west-1)_20240301T0\\d{3}Z_[A-Za-z0-9]{16}\\.json\\.gz"));
+    }
+  }
+
+  @Test
+  void generateRefusesImpossibleSettings() {
+    assertThat(cli.run("generate", "--output", dir.toString(), "--regions", "11"))
+        .isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .singleElement()
+        .asString()
+        .startsWith("cloudtrail-analytics: generate: need accounts >= 1");
+  }
+
+  private List<String> errorLines() {
+    return err.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+}

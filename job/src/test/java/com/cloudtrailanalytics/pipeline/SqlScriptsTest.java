@@ -1,0 +1,65 @@
+package com.cloudtrailanalytics.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cloudtrailanalytics.config.InvalidSettingException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SqlScriptsTest {
+
+  @Test
+  void loadsTheSqlFilesInOrderAndNamesTheirTables() {
+    List<SqlScripts.Script> scripts = SqlScripts.load();
+    assertThat(scripts)
+        .extracting(SqlScripts.Script::fileName)
+        .startsWith("00_parquet_table.sql")
+        .isSorted();
+    assertThat(scripts.get(0).table()).isEmpty();
+    assertThat(scripts.stream().flatMap(s -> s.table().stream()))
+        .contains("user_activity", "region_activity", "late_events", "rejects", "source_files");
+  }
+
+  @Test
+  void fillsPlaceholdersAndSplitsStatements() {
+    SqlScripts.Script script =
+        new SqlScripts.Script(
+            "10_example.sql",
+            "-- a comment; with a semicolon\nCREATE TABLE t WITH ('path' = '${output}/t', 'x' = 'a;b');\n"
+                + "INSERT INTO t SELECT 1 FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(ts), ${window}));\n");
+
+    assertThat(script.table()).isEqualTo(Optional.of("example"));
+    assertThat(
+            script.statements(Map.of("output", "s3://b/out", "window", "INTERVAL '5' MINUTE(2)")))
+        .containsExactly(
+            "CREATE TABLE t WITH ('path' = 's3://b/out/t', 'x' = 'a;b')",
+            "INSERT INTO t SELECT 1 FROM TABLE(TUMBLE(TABLE s, DESCRIPTOR(ts), INTERVAL '5' MINUTE(2)))");
+  }
+
+  @Test
+  void namesAPlaceholderTheJobDoesNotDefine() {
+    SqlScripts.Script script = new SqlScripts.Script("10_example.sql", "SELECT '${region}'");
+    assertThatThrownBy(() -> script.statements(Map.of("output", "x")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "sql/flink/10_example.sql uses the placeholder ${region}, which the job does not define (it defines [output])");
+  }
+
+  @Test
+  void writesWindowLengthsAsIntervalsInTheirLargestUnit() {
+    assertThat(CloudTrailPipeline.intervalLiteral(Duration.ofMinutes(5)))
+        .isEqualTo("INTERVAL '5' MINUTE(2)");
+    assertThat(CloudTrailPipeline.intervalLiteral(Duration.ofMinutes(120)))
+        .isEqualTo("INTERVAL '2' HOUR(2)");
+    assertThat(CloudTrailPipeline.intervalLiteral(Duration.ofSeconds(90)))
+        .isEqualTo("INTERVAL '90' SECOND(2)");
+    assertThat(CloudTrailPipeline.intervalLiteral(Duration.ofSeconds(450)))
+        .isEqualTo("INTERVAL '450' SECOND(3)");
+    assertThat(CloudTrailPipeline.intervalLiteral(Duration.ofDays(1)))
+        .isEqualTo("INTERVAL '1' DAY(2)");
+  }
+}

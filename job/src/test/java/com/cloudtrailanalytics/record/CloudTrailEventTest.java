@@ -1,0 +1,170 @@
+package com.cloudtrailanalytics.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.record.UserIdentity.SessionIssuer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CloudTrailEventTest {
+
+  private static final String ROLE_ARN = "arn:aws:iam::111122223333:role/app-role";
+  private static final SessionIssuer ROLE =
+      new SessionIssuer("Role", "AROAEXAMPLE", ROLE_ARN, "111122223333", "app-role");
+
+  @Nested
+  class AccountId {
+
+    @Test
+    void isTheRecipientAccountFirst() {
+      assertThat(
+              event(identity().accountId("222"))
+                  .recipientAccountId("111")
+                  .sourceAccountId("333")
+                  .build()
+                  .accountId())
+          .isEqualTo("111");
+    }
+
+    @Test
+    void fallsBackToTheIdentitysAccount() {
+      assertThat(event(identity().accountId("222")).sourceAccountId("333").build().accountId())
+          .isEqualTo("222");
+    }
+
+    @Test
+    void fallsBackToTheAccountInTheFilesKey() {
+      assertThat(
+              event(identity()).recipientAccountId("").sourceAccountId("333").build().accountId())
+          .isEqualTo("333");
+    }
+
+    @Test
+    void isUnknownWhenNothingNamesIt() {
+      assertThat(new CloudTrailEventBuilder().build().accountId()).isEqualTo("unknown");
+    }
+  }
+
+  @Nested
+  class Principal {
+
+    @Test
+    void isTheRoleForEverySessionOfAnAssumedRole() {
+      UserIdentity.Builder session =
+          identity()
+              .type("AssumedRole")
+              .arn("arn:aws:sts::111122223333:assumed-role/app-role/session-1")
+              .principalId("AROAEXAMPLE:session-1")
+              .sessionIssuer(ROLE);
+      assertThat(event(session).build().principal()).isEqualTo(ROLE_ARN);
+    }
+
+    @Test
+    void isTheSessionArnForAnAssumedRoleWithoutIssuer() {
+      UserIdentity.Builder session =
+          identity().type("AssumedRole").arn("arn:aws:sts::111122223333:assumed-role/app-role/s");
+      assertThat(event(session).build().principal())
+          .isEqualTo("arn:aws:sts::111122223333:assumed-role/app-role/s");
+    }
+
+    @Test
+    void isTheArnOfAnIamUser() {
+      assertThat(
+              event(identity().type("IAMUser").arn("arn:aws:iam::1:user/alice").principalId("AIDA"))
+                  .build()
+                  .principal())
+          .isEqualTo("arn:aws:iam::1:user/alice");
+    }
+
+    @Test
+    void isTheInvokingServiceOfAnAwsService() {
+      assertThat(
+              event(identity().type("AWSService").invokedBy("ec2.amazonaws.com"))
+                  .build()
+                  .principal())
+          .isEqualTo("ec2.amazonaws.com");
+    }
+
+    @Test
+    void isThePrincipalIdWhenThereIsNoArn() {
+      assertThat(
+              event(identity().type("AWSAccount").principalId("AIDAEXAMPLE")).build().principal())
+          .isEqualTo("AIDAEXAMPLE");
+    }
+
+    @Test
+    void isTheTypeWhenNothingElseIsPresent() {
+      assertThat(event(identity().type("Unknown").arn("")).build().principal())
+          .isEqualTo("Unknown");
+    }
+
+    @Test
+    void isUnknownWithoutIdentity() {
+      assertThat(new CloudTrailEventBuilder().build().principal()).isEqualTo("unknown");
+    }
+  }
+
+  @Nested
+  class UserName {
+
+    @Test
+    void isTheIdentitysUserName() {
+      assertThat(
+              event(identity().type("IAMUser").userName("alice").sessionIssuer(ROLE))
+                  .build()
+                  .userName())
+          .isEqualTo("alice");
+    }
+
+    @Test
+    void isTheSessionIssuersNameForARole() {
+      assertThat(event(identity().type("AssumedRole").sessionIssuer(ROLE)).build().userName())
+          .isEqualTo("app-role");
+    }
+
+    @Test
+    void isRootForTheRootUser() {
+      assertThat(event(identity().type("Root").arn("arn:aws:iam::1:root")).build().userName())
+          .isEqualTo("root");
+    }
+
+    @Test
+    void keepsTheHiddenNameOfAnUnknownUser() {
+      assertThat(
+              event(identity().type("IAMUser").userName("HIDDEN_DUE_TO_SECURITY_REASONS"))
+                  .build()
+                  .userName())
+          .isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
+    }
+
+    @Test
+    void isThePrincipalOtherwise() {
+      assertThat(
+              event(identity().type("AWSService").invokedBy("lambda.amazonaws.com"))
+                  .build()
+                  .userName())
+          .isEqualTo("lambda.amazonaws.com");
+    }
+  }
+
+  @Test
+  void anErrorIsAnEventWithANonEmptyErrorCode() {
+    assertThat(new CloudTrailEventBuilder().errorCode("AccessDenied").build().isError()).isTrue();
+    assertThat(
+            new CloudTrailEventBuilder()
+                .errorCode("")
+                .errorMessage("Failed authentication")
+                .build()
+                .isError())
+        .isFalse();
+    assertThat(new CloudTrailEventBuilder().build().isError()).isFalse();
+  }
+
+  private static UserIdentity.Builder identity() {
+    return new UserIdentity.Builder();
+  }
+
+  private static CloudTrailEventBuilder event(UserIdentity.Builder identity) {
+    return new CloudTrailEventBuilder().userIdentity(identity.build());
+  }
+}
