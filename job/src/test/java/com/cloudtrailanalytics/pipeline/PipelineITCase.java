@@ -5,6 +5,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.BEGINNING;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.EU_WEST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.NEXT_WINDOW;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.ONE_MINUTE_LATER;
+import static com.cloudtrailanalytics.testing.CloudTrailEvents.OTHER_ACCOUNT;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.TWO_MINUTES_LATER;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.assumedRoleCall;
@@ -14,11 +15,16 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.userArn;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.generate.RecordBuilder;
 import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.OutputTables;
+import com.cloudtrailanalytics.testing.ParquetFiles;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -133,5 +139,184 @@ class PipelineITCase {
               List.of("10:05", EU_WEST_1, 1L, 0L, 0.0, 1L),
               List.of("10:05", US_EAST_1, 1L, 0L, 0.0, 1L));
     }
+  }
+
+  @Test
+  void readsAnOrganizationTrailFromTheBucketRootFromAwsLogsAndFromDeeper() throws Exception {
+    Path bucket = dir.resolve("org-bucket");
+    TrailWriter trail = new TrailWriter(bucket, "o-exampleorgid", 1);
+    trail.writeLogFile(
+        ACCOUNT,
+        US_EAST_1,
+        NEXT_WINDOW,
+        List.of(userCall("alice", "DescribeInstances", BEGINNING).build()));
+    trail.writeLogFile(
+        OTHER_ACCOUNT,
+        US_EAST_1,
+        NEXT_WINDOW,
+        List.of(
+            RecordBuilder.apiCall(
+                    OTHER_ACCOUNT, US_EAST_1, ONE_MINUTE_LATER, "s3.amazonaws.com", "ListBuckets")
+                .iamUser(OTHER_ACCOUNT, "bob")
+                .build()));
+
+    for (Path input :
+        List.of(
+            bucket,
+            bucket.resolve("AWSLogs"),
+            bucket.resolve("AWSLogs/o-exampleorgid/" + OTHER_ACCOUNT + "/CloudTrail"))) {
+      Path output = dir.resolve("out-" + input.getFileName());
+      CloudTrailJob.create(JobConfigs.bounded(input, output)).run();
+      try (OutputTables tables = new OutputTables(output)) {
+        List<List<Object>> expected =
+            input.endsWith("CloudTrail")
+                ? List.of(List.of(OTHER_ACCOUNT, "bob", 1L))
+                : List.of(List.of(ACCOUNT, "alice", 1L), List.of(OTHER_ACCOUNT, "bob", 1L));
+        assertThat(
+                tables.query(
+                    "SELECT account_id, user_name, event_count FROM user_activity ORDER BY 1"))
+            .as("input %s", input)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void skipsDigestFilesAndRecordsEveryFileAndEveryReject() throws Exception {
+    Path bucket = dir.resolve("bucket");
+    TrailWriter trail = new TrailWriter(bucket);
+    Path good =
+        trail.writeLogFile(
+            ACCOUNT,
+            US_EAST_1,
+            NEXT_WINDOW,
+            List.of(
+                userCall("alice", "DescribeInstances", BEGINNING).build(),
+                userCall("alice", "DescribeInstances", ONE_MINUTE_LATER)
+                    .remove("eventTime")
+                    .build()));
+    Path digest = trail.writeDigestFile(ACCOUNT, US_EAST_1, NEXT_WINDOW);
+    Path output = dir.resolve("output");
+
+    CloudTrailJob.create(JobConfigs.bounded(bucket, output)).run();
+
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(tables.count("SELECT SUM(event_count) FROM user_activity")).isEqualTo(1);
+      assertThat(
+              tables.query(
+                  "SELECT source_file, status, problem, account_id, aws_region,"
+                      + " strftime(file_time, '%Y-%m-%d %H:%M'), events, rejected_records, dt"
+                      + " FROM source_files ORDER BY status"))
+          .containsExactly(
+              Arrays.asList(
+                  flinkPath(good),
+                  "read",
+                  null,
+                  ACCOUNT,
+                  US_EAST_1,
+                  "2024-03-01 10:05",
+                  1L,
+                  1L,
+                  "2024-03-01"),
+              Arrays.asList(
+                  flinkPath(digest),
+                  "skipped",
+                  "digest_file",
+                  null,
+                  null,
+                  null,
+                  0L,
+                  0L,
+                  LocalDate.now(ZoneOffset.UTC).toString()));
+      assertThat(
+              tables.query(
+                  "SELECT source_file, position, reject_type, reason, detail FROM rejects ORDER BY reject_type"))
+          .containsExactly(
+              List.of(
+                  flinkPath(good),
+                  1L,
+                  "rejected_record",
+                  "missing_event_time",
+                  "the record has no eventTime"),
+              List.of(
+                  flinkPath(digest),
+                  -1L,
+                  "skipped_file",
+                  "digest_file",
+                  "a CloudTrail digest file, not a log file"));
+    }
+  }
+
+  @Test
+  void writesTheTableContractsColumnsAndTypes() throws Exception {
+    Path bucket = dir.resolve("bucket");
+    new TrailWriter(bucket)
+        .writeLogFile(
+            ACCOUNT,
+            US_EAST_1,
+            NEXT_WINDOW,
+            List.of(userCall("alice", "DescribeInstances", BEGINNING).build()));
+    Path output = dir.resolve("output");
+
+    CloudTrailJob.create(JobConfigs.bounded(bucket, output)).run();
+
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(
+              ParquetFiles.schema(
+                      output
+                          .resolve("user_activity")
+                          .resolve(tables.committedFiles("user_activity").get(0)))
+                  .toString())
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "message flink_schema {",
+                  "  optional int96 window_start;",
+                  "  optional int96 window_end;",
+                  "  optional binary account_id (STRING);",
+                  "  optional binary principal (STRING);",
+                  "  optional binary user_name (STRING);",
+                  "  optional binary identity_type (STRING);",
+                  "  optional int64 event_count;",
+                  "  optional int64 error_count;",
+                  "  optional double error_rate;",
+                  "  optional int64 distinct_event_names;",
+                  "  optional int64 distinct_source_ips;",
+                  "}",
+                  ""));
+      assertThat(
+              ParquetFiles.schema(
+                      output
+                          .resolve("region_activity")
+                          .resolve(tables.committedFiles("region_activity").get(0)))
+                  .toString())
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "message flink_schema {",
+                  "  optional int96 window_start;",
+                  "  optional int96 window_end;",
+                  "  optional binary account_id (STRING);",
+                  "  optional binary aws_region (STRING);",
+                  "  optional int64 event_count;",
+                  "  optional int64 error_count;",
+                  "  optional double error_rate;",
+                  "  optional int64 distinct_principals;",
+                  "  optional int64 distinct_event_sources;",
+                  "}",
+                  ""));
+      assertThat(tables.committedFiles("user_activity"))
+          .allMatch(file -> file.toString().startsWith("dt=2024-03-01/hr=10/part-"));
+      assertThat(
+              tables.query(
+                  "SELECT typeof(window_start), epoch_ms(window_start), epoch_ms(window_end) FROM user_activity"))
+          .containsExactly(
+              List.of("TIMESTAMP", BEGINNING.toEpochMilli(), NEXT_WINDOW.toEpochMilli()));
+    }
+  }
+
+  /** How the job names a local file: Flink's path of it. */
+  private static String flinkPath(Path file) {
+    return new org.apache.flink.core.fs.Path(file.toUri()).toString();
   }
 }

@@ -1,0 +1,92 @@
+package com.cloudtrailanalytics.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged job jar run as its own process, as a user runs it: {@code java -jar ...}. */
+public final class JobProcess implements AutoCloseable {
+
+  private final Process process;
+  private final Path stdout;
+  private final Path stderr;
+
+  private JobProcess(Process process, Path stdout, Path stderr) {
+    this.process = process;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  /** Starts {@code java -jar cloudtrail-analytics.jar args...} in {@code workDir}. */
+  public static JobProcess start(Path workDir, String... args) throws IOException {
+    String jar = System.getProperty("job.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException(
+          "The job jar is not built; run the integration tests with `mvn verify`");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-jar");
+    command.add(jar);
+    command.addAll(List.of(args));
+    Files.createDirectories(workDir);
+    Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
+    Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
+    return new JobProcess(process, stdout, stderr);
+  }
+
+  /** Waits for the process to end; returns its exit code. */
+  public int waitFor(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the job did not end within " + timeout + "; stderr:\n" + stderr());
+    }
+    return process.exitValue();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public String stdout() {
+    return read(stdout);
+  }
+
+  public String stderr() {
+    return read(stderr);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "<unreadable: " + e + ">";
+    }
+  }
+}
