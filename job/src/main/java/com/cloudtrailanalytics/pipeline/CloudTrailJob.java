@@ -1,6 +1,8 @@
 package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.source.RecursiveListing;
+import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -41,7 +43,8 @@ public final class CloudTrailJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(effective);
     StreamTableEnvironment tables = StreamTableEnvironment.create(env);
     tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
-    new CloudTrailPipeline(settings).build(env, tables).attachAsDataStream();
+    TrailSource source = TrailSource.of(settings, new RecursiveListing(settings.input()));
+    new CloudTrailPipeline(settings, source).build(env, tables).attachAsDataStream();
     return new CloudTrailJob(settings, env);
   }
 

@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.pipeline;
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.record.CloudTrailEvent;
 import com.cloudtrailanalytics.record.TrailItem;
-import com.cloudtrailanalytics.source.CloudTrailSource;
+import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -30,36 +30,30 @@ public final class CloudTrailPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(CloudTrailPipeline.class);
 
   private final JobSettings settings;
+  private final TrailSource source;
 
-  public CloudTrailPipeline(JobSettings settings) {
+  public CloudTrailPipeline(JobSettings settings, TrailSource source) {
     this.settings = settings;
+    this.source = source;
   }
 
   /** Adds the job to the environments; returns the INSERTs, to be run together as one job. */
   public StreamStatementSet build(StreamExecutionEnvironment env, StreamTableEnvironment tables) {
     DataStream<TrailItem> items =
-        env.fromSource(
-                CloudTrailSource.create(settings),
-                WatermarkStrategy.noWatermarks(),
-                "CloudTrail files")
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "CloudTrail files")
             .uid("cloudtrail-files");
     SingleOutputStreamOperator<CloudTrailEvent> events =
-        items.process(new TrailItemRouter()).name("Route events and rejects").uid("route");
-    SingleOutputStreamOperator<CloudTrailEvent> onTime =
-        events
-            .assignTimestampsAndWatermarks(eventTime(settings.maxDelay()))
-            .name("Event time")
-            .uid("event-time")
+        items
             .transform(
-                "Split late events",
+                "Event time",
                 TypeInformation.of(CloudTrailEvent.class),
-                new LateEventSplitter(settings.window()))
-            .uid("late-events");
+                new EventClock(settings.window()))
+            .uid("event-time");
 
-    registerWithEventTime(tables, onTime, new ActivityView());
-    register(tables, onTime.getSideOutput(LateEventSplitter.LATE_EVENTS), new LateEventsView());
-    register(tables, events.getSideOutput(TrailItemRouter.REJECTS), new RejectsView());
-    register(tables, events.getSideOutput(TrailItemRouter.FILE_REPORTS), new SourceFilesView());
+    registerWithEventTime(tables, events, new ActivityView());
+    register(tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
+    register(tables, events.getSideOutput(EventClock.REJECTS), new RejectsView());
+    register(tables, events.getSideOutput(EventClock.FILE_REPORTS), new SourceFilesView());
 
     StreamStatementSet inserts = tables.createStatementSet();
     Map<String, String> placeholders =
@@ -75,11 +69,6 @@ public final class CloudTrailPipeline {
       }
     }
     return inserts;
-  }
-
-  private static WatermarkStrategy<CloudTrailEvent> eventTime(Duration maxDelay) {
-    return WatermarkStrategy.<CloudTrailEvent>forBoundedOutOfOrderness(maxDelay)
-        .withTimestampAssigner((event, previous) -> event.eventTimeMillis());
   }
 
   private static <T> void registerWithEventTime(

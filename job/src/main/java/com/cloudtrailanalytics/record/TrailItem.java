@@ -1,4 +1,4 @@
 package com.cloudtrailanalytics.record;
 
-/** What reading a trail file yields: events, rejected input, and one report per file. */
-public sealed interface TrailItem permits CloudTrailEvent, Reject, FileReport {}
+/** What reading a trail yields: events, rejected input, one report per file, and the clock. */
+public sealed interface TrailItem permits CloudTrailEvent, Reject, FileReport, ClockTick {}

@@ -1,0 +1,125 @@
+package com.cloudtrailanalytics.pipeline;
+
+import com.cloudtrailanalytics.record.ClockTick;
+import com.cloudtrailanalytics.record.CloudTrailEvent;
+import com.cloudtrailanalytics.record.FileReport;
+import com.cloudtrailanalytics.record.Reject;
+import com.cloudtrailanalytics.record.RejectReason;
+import com.cloudtrailanalytics.record.TrailItem;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Puts the trail on event time. The trail's clock ({@link ClockTick}) becomes the watermark; events
+ * get their {@code eventTime} as timestamp and go on, unless the clock has already closed their
+ * window, in which case they go to the late events; rejects and file reports go to their own
+ * outputs. Everything read is counted in the job's metrics.
+ *
+ * <p>An event is late when the watermark is at or past its tumbling window's last millisecond: the
+ * window operator's own test. This operator is the only source of watermarks and sits upstream of
+ * the windows, which take the minimum over their inputs, so every event let through is counted.
+ */
+public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
+    implements OneInputStreamOperator<TrailItem, CloudTrailEvent> {
+
+  public static final OutputTag<LateEvent> LATE_EVENTS =
+      new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
+  public static final OutputTag<Reject> REJECTS =
+      new OutputTag<>("rejects", TypeInformation.of(Reject.class));
+  public static final OutputTag<FileReport> FILE_REPORTS =
+      new OutputTag<>("file-reports", TypeInformation.of(FileReport.class));
+
+  private final long windowMillis;
+  private long watermark = Long.MIN_VALUE;
+  private transient Counter recordsRead;
+  private transient Counter recordsRejected;
+  private transient Counter recordsLate;
+  private transient Counter filesRead;
+  private transient Counter filesRejected;
+  private transient Counter filesSkipped;
+
+  public EventClock(Duration window) {
+    this.windowMillis = window.toMillis();
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    MetricGroup metrics = getMetricGroup().addGroup("cloudtrail");
+    recordsRead = metrics.counter("recordsRead");
+    recordsRejected = metrics.counter("recordsRejected");
+    recordsLate = metrics.counter("recordsLate");
+    filesRead = metrics.counter("filesRead");
+    filesRejected = metrics.counter("filesRejected");
+    filesSkipped = metrics.counter("filesSkipped");
+    metrics.gauge("watermarkLagMillis", this::watermarkLagMillis);
+  }
+
+  @Override
+  public void processElement(StreamRecord<TrailItem> element) {
+    TrailItem item = element.getValue();
+    if (item instanceof CloudTrailEvent event) {
+      recordsRead.inc();
+      long time = event.eventTimeMillis();
+      if (isLate(time)) {
+        recordsLate.inc();
+        output.collect(LATE_EVENTS, new StreamRecord<>(new LateEvent(event, watermark), time));
+      } else {
+        output.collect(new StreamRecord<>(event, time));
+      }
+    } else if (item instanceof ClockTick tick) {
+      advanceTo(tick.watermarkMillis());
+    } else if (item instanceof Reject reject) {
+      if (reject.reason().scope() == RejectReason.Scope.REJECTED_RECORD) {
+        recordsRead.inc();
+        recordsRejected.inc();
+      }
+      output.collect(REJECTS, new StreamRecord<>(reject));
+    } else if (item instanceof FileReport report) {
+      count(report.status());
+      output.collect(FILE_REPORTS, new StreamRecord<>(report));
+    }
+  }
+
+  /** The source emits no watermarks of its own, only the final one at the end of its input. */
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    if (mark.getTimestamp() == Long.MAX_VALUE) {
+      watermark = Long.MAX_VALUE;
+      super.processWatermark(mark);
+    }
+  }
+
+  boolean isLate(long eventTimeMillis) {
+    long windowEnd = eventTimeMillis - Math.floorMod(eventTimeMillis, windowMillis) + windowMillis;
+    return watermark >= windowEnd - 1;
+  }
+
+  private void advanceTo(long clock) {
+    if (clock > watermark) {
+      watermark = clock;
+      output.emitWatermark(new Watermark(clock));
+    }
+  }
+
+  private void count(FileReport.Status status) {
+    switch (status) {
+      case READ -> filesRead.inc();
+      case REJECTED -> filesRejected.inc();
+      case SKIPPED -> filesSkipped.inc();
+    }
+  }
+
+  private long watermarkLagMillis() {
+    return watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE
+        ? 0
+        : System.currentTimeMillis() - watermark;
+  }
+}

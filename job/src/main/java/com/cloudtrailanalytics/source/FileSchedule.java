@@ -1,0 +1,194 @@
+package com.cloudtrailanalytics.source;
+
+import com.cloudtrailanalytics.record.TrailFile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+
+/**
+ * Which file each reader reads next, and how far event time has certainly advanced.
+ *
+ * <p>Files are handed out in the order of the delivery time in their CloudTrail names, whatever
+ * order they were listed in; ties are broken by path. Readers ask for a file when they have
+ * finished the previous one, so the schedule always knows which files are still being read.
+ *
+ * <p>The clock is the delivery time of the oldest file not yet read to the end (or, when every file
+ * is done, of the newest file seen), less the maximum delivery delay. CloudTrail delivers an event
+ * within that delay, so no event still to come is older than the clock: it is the watermark of the
+ * whole trail, the same for every reader, and it never goes back.
+ */
+final class FileSchedule {
+
+  /** A file waiting to be read, with its delivery time parsed once. */
+  private record Pending(long fileTime, String path, FileSourceSplit split) {
+    static Pending of(FileSourceSplit split) {
+      String path = split.path().toString();
+      return new Pending(TrailFile.of(path).orderingTime(), path, split);
+    }
+  }
+
+  private static final Comparator<Pending> DELIVERY_ORDER =
+      Comparator.comparingLong(Pending::fileTime).thenComparing(Pending::path);
+
+  private final long maxDelayMillis;
+  private final PriorityQueue<Pending> pending = new PriorityQueue<>(DELIVERY_ORDER);
+  private final Map<String, Pending> reading = new HashMap<>();
+  private final Map<String, Integer> readerOf = new HashMap<>();
+  private final TreeMap<Long, Integer> readingTimes = new TreeMap<>();
+  private final Set<String> known = new HashSet<>();
+  private long newestFileTime = Long.MIN_VALUE;
+  private long clock = Long.MIN_VALUE;
+
+  FileSchedule(Duration maxDelay) {
+    this.maxDelayMillis = maxDelay.toMillis();
+  }
+
+  /** Adds files not seen before; returns how many were new. */
+  int add(Collection<FileSourceSplit> files) {
+    int added = 0;
+    for (FileSourceSplit file : files) {
+      if (known.add(file.splitId())) {
+        Pending entry = Pending.of(file);
+        pending.add(entry);
+        newestFileTime = Math.max(newestFileTime, entry.fileTime());
+        added++;
+      }
+    }
+    return added;
+  }
+
+  /** Hands the next file to a reader that has finished everything it was given. */
+  Optional<FileSourceSplit> next(int reader) {
+    Pending next = pending.poll();
+    if (next == null) {
+      return Optional.empty();
+    }
+    reading.put(next.split().splitId(), next);
+    readerOf.put(next.split().splitId(), reader);
+    readingTimes.merge(next.fileTime(), 1, Integer::sum);
+    return Optional.of(next.split());
+  }
+
+  /** A reader asks for more only when it has read every file it holds. */
+  void finishedAllOf(int reader) {
+    List<String> done = new ArrayList<>();
+    readerOf.forEach(
+        (splitId, owner) -> {
+          if (owner == reader) {
+            done.add(splitId);
+          }
+        });
+    for (String splitId : done) {
+      Pending file = reading.remove(splitId);
+      readerOf.remove(splitId);
+      readingTimes.computeIfPresent(
+          file.fileTime(), (time, count) -> count == 1 ? null : count - 1);
+    }
+  }
+
+  /** Files a failed reader had not finished go back to the queue. */
+  void returned(Collection<FileSourceSplit> files) {
+    for (FileSourceSplit file : files) {
+      Pending entry = reading.remove(file.splitId());
+      readerOf.remove(file.splitId());
+      if (entry != null) {
+        readingTimes.computeIfPresent(
+            entry.fileTime(), (time, count) -> count == 1 ? null : count - 1);
+      }
+      pending.add(Pending.of(file));
+    }
+  }
+
+  /** After a restore, readers say which files they hold, which may differ after rescaling. */
+  void heldBy(int reader, Collection<String> splitIds) {
+    for (String splitId : splitIds) {
+      if (reading.containsKey(splitId)) {
+        readerOf.put(splitId, reader);
+      }
+    }
+  }
+
+  /** Advances the clock as far as the files still to be read allow; returns the clock. */
+  long advanceClock() {
+    long oldest = newestFileTime;
+    if (!pending.isEmpty()) {
+      oldest = Math.min(oldest, pending.peek().fileTime());
+    }
+    if (!readingTimes.isEmpty()) {
+      oldest = Math.min(oldest, readingTimes.firstKey());
+    }
+    if (oldest != Long.MIN_VALUE) {
+      clock = Math.max(clock, oldest - maxDelayMillis);
+    }
+    return clock;
+  }
+
+  long clock() {
+    return clock;
+  }
+
+  boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  boolean isReading() {
+    return !reading.isEmpty();
+  }
+
+  int pendingCount() {
+    return pending.size();
+  }
+
+  // --- checkpointing ---
+
+  List<FileSourceSplit> pendingFiles() {
+    return pending.stream().sorted(DELIVERY_ORDER).map(Pending::split).toList();
+  }
+
+  List<TrailEnumeratorState.FileBeingRead> filesBeingRead() {
+    List<TrailEnumeratorState.FileBeingRead> files = new ArrayList<>();
+    reading.forEach(
+        (splitId, file) ->
+            files.add(new TrailEnumeratorState.FileBeingRead(file.split(), readerOf.get(splitId))));
+    return files;
+  }
+
+  Set<String> knownFiles() {
+    return known;
+  }
+
+  long newestFileTime() {
+    return newestFileTime;
+  }
+
+  static FileSchedule restore(
+      Duration maxDelay,
+      Collection<FileSourceSplit> pendingFiles,
+      List<TrailEnumeratorState.FileBeingRead> filesBeingRead,
+      Collection<String> knownFiles,
+      long newestFileTime,
+      long clock) {
+    FileSchedule schedule = new FileSchedule(maxDelay);
+    schedule.known.addAll(knownFiles);
+    pendingFiles.forEach(file -> schedule.pending.add(Pending.of(file)));
+    for (TrailEnumeratorState.FileBeingRead being : filesBeingRead) {
+      Pending entry = Pending.of(being.file());
+      schedule.reading.put(being.file().splitId(), entry);
+      schedule.readerOf.put(being.file().splitId(), being.reader());
+      schedule.readingTimes.merge(entry.fileTime(), 1, Integer::sum);
+    }
+    schedule.newestFileTime = newestFileTime;
+    schedule.clock = clock;
+    return schedule;
+  }
+}

@@ -1,0 +1,92 @@
+package com.cloudtrailanalytics.source;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.FileSourceSplitSerializer;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/** Writes {@link TrailEnumeratorState} into checkpoints, versioned so it can evolve. */
+public final class TrailEnumeratorStateSerializer
+    implements SimpleVersionedSerializer<TrailEnumeratorState> {
+
+  private static final int VERSION = 1;
+  private static final FileSourceSplitSerializer SPLITS = FileSourceSplitSerializer.INSTANCE;
+
+  @Override
+  public int getVersion() {
+    return VERSION;
+  }
+
+  @Override
+  public byte[] serialize(TrailEnumeratorState state) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(SPLITS.getVersion());
+      out.writeInt(state.pendingFiles().size());
+      for (FileSourceSplit split : state.pendingFiles()) {
+        writeSplit(out, split);
+      }
+      out.writeInt(state.filesBeingRead().size());
+      for (TrailEnumeratorState.FileBeingRead reading : state.filesBeingRead()) {
+        writeSplit(out, reading.file());
+        out.writeInt(reading.reader());
+      }
+      out.writeInt(state.knownFiles().size());
+      for (String path : state.knownFiles()) {
+        out.writeUTF(path);
+      }
+      out.writeLong(state.newestFileTime());
+      out.writeLong(state.clock());
+      out.writeBoolean(state.listedOnce());
+    }
+    return bytes.toByteArray();
+  }
+
+  @Override
+  public TrailEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
+    if (version != VERSION) {
+      throw new IOException("Unknown version of the CloudTrail enumerator's state: " + version);
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+      int splitVersion = in.readInt();
+      int pendingCount = in.readInt();
+      List<FileSourceSplit> pending = new ArrayList<>(pendingCount);
+      for (int i = 0; i < pendingCount; i++) {
+        pending.add(readSplit(in, splitVersion));
+      }
+      int readingCount = in.readInt();
+      List<TrailEnumeratorState.FileBeingRead> reading = new ArrayList<>(readingCount);
+      for (int i = 0; i < readingCount; i++) {
+        reading.add(
+            new TrailEnumeratorState.FileBeingRead(readSplit(in, splitVersion), in.readInt()));
+      }
+      int knownCount = in.readInt();
+      Set<String> known = new HashSet<>(knownCount * 2);
+      for (int i = 0; i < knownCount; i++) {
+        known.add(in.readUTF());
+      }
+      return new TrailEnumeratorState(
+          pending, reading, known, in.readLong(), in.readLong(), in.readBoolean());
+    }
+  }
+
+  private static void writeSplit(DataOutputStream out, FileSourceSplit split) throws IOException {
+    byte[] bytes = SPLITS.serialize(split);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static FileSourceSplit readSplit(DataInputStream in, int version) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return SPLITS.deserialize(version, bytes);
+  }
+}

@@ -1,0 +1,106 @@
+package com.cloudtrailanalytics.source;
+
+import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.record.TrailItem;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.FileSourceSplitSerializer;
+import org.apache.flink.connector.file.src.impl.FileSourceReader;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * The job's source: every CloudTrail file of the trail, read in delivery-time order, with the
+ * trail's clock in the stream. Reading a file is Flink's file reader with {@link
+ * CloudTrailFileFormat}; finding and ordering files, and the clock, are ours.
+ */
+public final class TrailSource
+    implements Source<TrailItem, FileSourceSplit, TrailEnumeratorState>,
+        ResultTypeQueryable<TrailItem> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final CloudTrailFileFormat format;
+  private final TrailDiscovery discovery;
+  private final boolean bounded;
+  private final Duration monitorInterval;
+  private final Duration maxDelay;
+
+  public TrailSource(
+      CloudTrailFileFormat format,
+      TrailDiscovery discovery,
+      boolean bounded,
+      Duration monitorInterval,
+      Duration maxDelay) {
+    this.format = format;
+    this.discovery = discovery;
+    this.bounded = bounded;
+    this.monitorInterval = monitorInterval;
+    this.maxDelay = maxDelay;
+  }
+
+  /** The source for the job's settings, listing the input with {@code discovery}. */
+  public static TrailSource of(JobSettings settings, TrailDiscovery discovery) {
+    return new TrailSource(
+        new CloudTrailFileFormat(settings.maxRecordBytes()),
+        discovery,
+        settings.bounded(),
+        settings.monitorInterval(),
+        settings.maxDelay());
+  }
+
+  @Override
+  public Boundedness getBoundedness() {
+    return bounded ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
+  }
+
+  @Override
+  public SourceReader<TrailItem, FileSourceSplit> createReader(SourceReaderContext context) {
+    return new ClockedReader(
+        new FileSourceReader<>(context, format, context.getConfiguration()), context);
+  }
+
+  @Override
+  public SplitEnumerator<FileSourceSplit, TrailEnumeratorState> createEnumerator(
+      SplitEnumeratorContext<FileSourceSplit> context) {
+    return new TrailEnumerator(
+        context, discovery, bounded, monitorInterval, new FileSchedule(maxDelay), false);
+  }
+
+  @Override
+  public SplitEnumerator<FileSourceSplit, TrailEnumeratorState> restoreEnumerator(
+      SplitEnumeratorContext<FileSourceSplit> context, TrailEnumeratorState state) {
+    FileSchedule schedule =
+        FileSchedule.restore(
+            maxDelay,
+            state.pendingFiles(),
+            state.filesBeingRead(),
+            state.knownFiles(),
+            state.newestFileTime(),
+            state.clock());
+    return new TrailEnumerator(
+        context, discovery, bounded, monitorInterval, schedule, state.listedOnce());
+  }
+
+  @Override
+  public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
+    return FileSourceSplitSerializer.INSTANCE;
+  }
+
+  @Override
+  public SimpleVersionedSerializer<TrailEnumeratorState> getEnumeratorCheckpointSerializer() {
+    return new TrailEnumeratorStateSerializer();
+  }
+
+  @Override
+  public TypeInformation<TrailItem> getProducedType() {
+    return format.getProducedType();
+  }
+}
