@@ -79,21 +79,42 @@ final class FileSchedule {
     return Optional.of(next.split());
   }
 
-  /** A reader asks for more only when it has read every file it holds. */
-  void finishedAllOf(int reader) {
-    List<String> done = new ArrayList<>();
+  /** These files have been read to the end. */
+  void finished(Collection<String> splitIds) {
+    for (String splitId : splitIds) {
+      Pending file = reading.remove(splitId);
+      readerOf.remove(splitId);
+      if (file != null) {
+        readingTimes.computeIfPresent(
+            file.fileTime(), (time, count) -> count == 1 ? null : count - 1);
+      }
+    }
+  }
+
+  /** How many files a reader has been given and not finished. */
+  int heldCount(int reader) {
+    int held = 0;
+    for (int owner : readerOf.values()) {
+      held += owner == reader ? 1 : 0;
+    }
+    return held;
+  }
+
+  /** The files the schedule thinks a reader is reading. */
+  Set<String> readingBy(int reader) {
+    Set<String> files = new HashSet<>();
     readerOf.forEach(
         (splitId, owner) -> {
           if (owner == reader) {
-            done.add(splitId);
+            files.add(splitId);
           }
         });
-    for (String splitId : done) {
-      Pending file = reading.remove(splitId);
-      readerOf.remove(splitId);
-      readingTimes.computeIfPresent(
-          file.fileTime(), (time, count) -> count == 1 ? null : count - 1);
-    }
+    return files;
+  }
+
+  /** The files the schedule thinks some reader is reading. */
+  Set<String> beingRead() {
+    return new HashSet<>(reading.keySet());
   }
 
   /** Files a failed reader had not finished go back to the queue. */
@@ -109,8 +130,8 @@ final class FileSchedule {
     }
   }
 
-  /** After a restore, readers say which files they hold, which may differ after rescaling. */
-  void heldBy(int reader, Collection<String> splitIds) {
+  /** After a restore, a reader says which files it holds; they may have moved after rescaling. */
+  void attributeTo(int reader, Collection<String> splitIds) {
     for (String splitId : splitIds) {
       if (reading.containsKey(splitId)) {
         readerOf.put(splitId, reader);

@@ -1,9 +1,12 @@
 package com.cloudtrailanalytics.source;
 
 import java.time.Duration;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.api.connector.source.SourceEvent;
@@ -17,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * Finds the trail's files, hands them to readers in delivery-time order ({@link FileSchedule}), and
  * tells every reader the trail's clock whenever it advances.
  *
- * <p>A bounded run lists the input once and ends when every file is read; a long-lived run lists it
- * again every monitoring interval and keeps only files it has not seen.
+ * <p>Each reader is kept {@value #FILES_PER_READER} files ahead, so that it starts the next file as
+ * soon as it finishes one. A bounded run lists the input once and ends when every file is read; a
+ * long-lived run lists it again every monitoring interval and keeps only files it has not seen.
  */
 final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnumeratorState> {
+
+  static final int FILES_PER_READER = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(TrailEnumerator.class);
 
@@ -30,8 +36,13 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   private final Duration monitorInterval;
   private final FileSchedule schedule;
   private final Set<Integer> waitingReaders = new LinkedHashSet<>();
-  private final Set<Integer> finishedReaders = new LinkedHashSet<>();
+  private final Set<Integer> finishedReaders = new HashSet<>();
   private boolean listedOnce;
+
+  /** After a restore: what each reader reported holding, until every reader has reported. */
+  private final Map<Integer, List<String>> restoredHoldings;
+
+  private final boolean rescaled;
 
   TrailEnumerator(
       SplitEnumeratorContext<FileSourceSplit> context,
@@ -39,13 +50,16 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
       boolean bounded,
       Duration monitorInterval,
       FileSchedule schedule,
-      boolean listedOnce) {
+      boolean listedOnce,
+      int restoredReaderCount) {
     this.context = context;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
     this.schedule = schedule;
     this.listedOnce = listedOnce;
+    this.restoredHoldings = schedule.isReading() ? new HashMap<>() : null;
+    this.rescaled = restoredReaderCount != context.currentParallelism();
   }
 
   @Override
@@ -76,10 +90,42 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
 
   @Override
   public void handleSplitRequest(int reader, String hostname) {
-    schedule.finishedAllOf(reader);
     waitingReaders.add(reader);
     assignToWaitingReaders();
+  }
+
+  @Override
+  public void handleSourceEvent(int reader, SourceEvent event) {
+    if (event instanceof FilesFinishedEvent finished) {
+      schedule.finished(finished.splitIds());
+    } else if (event instanceof HeldFilesEvent held) {
+      reconcile(reader, held.splitIds());
+    }
     publishClock();
+  }
+
+  /**
+   * A restored reader holds the files it was reading at the checkpoint. Any other file the restored
+   * schedule thought it was reading had been finished before the checkpoint (the news of it was
+   * sent after the enumerator's part of the checkpoint).
+   */
+  private void reconcile(int reader, List<String> held) {
+    if (restoredHoldings == null) {
+      return;
+    }
+    schedule.attributeTo(reader, held);
+    if (!rescaled) {
+      Set<String> finished = schedule.readingBy(reader);
+      held.forEach(finished::remove);
+      schedule.finished(finished);
+      return;
+    }
+    restoredHoldings.put(reader, held);
+    if (restoredHoldings.size() == context.currentParallelism()) {
+      Set<String> finished = schedule.beingRead();
+      restoredHoldings.values().forEach(finished::removeAll);
+      schedule.finished(finished);
+    }
   }
 
   @Override
@@ -94,13 +140,6 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   }
 
   @Override
-  public void handleSourceEvent(int reader, SourceEvent event) {
-    if (event instanceof HeldFilesEvent held) {
-      schedule.heldBy(reader, held.splitIds());
-    }
-  }
-
-  @Override
   public TrailEnumeratorState snapshotState(long checkpointId) {
     return new TrailEnumeratorState(
         schedule.pendingFiles(),
@@ -108,30 +147,32 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
         Set.copyOf(schedule.knownFiles()),
         schedule.newestFileTime(),
         schedule.clock(),
-        listedOnce);
+        listedOnce,
+        context.currentParallelism());
   }
 
   @Override
   public void close() {}
 
   private void assignToWaitingReaders() {
-    Iterator<Integer> waiting = waitingReaders.iterator();
-    while (waiting.hasNext()) {
-      int reader = waiting.next();
+    for (int reader : new ArrayList<>(waitingReaders)) {
       if (!context.registeredReaders().containsKey(reader)) {
-        waiting.remove();
+        waitingReaders.remove(reader);
         continue;
       }
-      Optional<FileSourceSplit> next = schedule.next(reader);
-      if (next.isPresent()) {
+      while (schedule.heldCount(reader) < FILES_PER_READER) {
+        Optional<FileSourceSplit> next = schedule.next(reader);
+        if (next.isEmpty()) {
+          break;
+        }
         context.assignSplit(next.get(), reader);
-        waiting.remove();
+      }
+      if (schedule.heldCount(reader) > 0) {
+        waitingReaders.remove(reader);
       } else if (bounded && listedOnce) {
         context.signalNoMoreSplits(reader);
         finishedReaders.add(reader);
-        waiting.remove();
-      } else {
-        return;
+        waitingReaders.remove(reader);
       }
     }
   }

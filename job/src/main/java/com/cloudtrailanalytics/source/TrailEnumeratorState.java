@@ -9,6 +9,7 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
  * which reader), every file already seen, and the trail's clock.
  *
  * @param listedOnce whether the input has been listed (a bounded run lists it once)
+ * @param readerCount how many readers there were, to tell whether the job was rescaled
  */
 public record TrailEnumeratorState(
     List<FileSourceSplit> pendingFiles,
@@ -16,7 +17,8 @@ public record TrailEnumeratorState(
     Set<String> knownFiles,
     long newestFileTime,
     long clock,
-    boolean listedOnce) {
+    boolean listedOnce,
+    int readerCount) {
 
   /** A file a reader was reading at the checkpoint. */
   public record FileBeingRead(FileSourceSplit file, int reader) {}

@@ -46,6 +46,7 @@ public final class TrailEnumeratorStateSerializer
       out.writeLong(state.newestFileTime());
       out.writeLong(state.clock());
       out.writeBoolean(state.listedOnce());
+      out.writeInt(state.readerCount());
     }
     return bytes.toByteArray();
   }
@@ -74,7 +75,7 @@ public final class TrailEnumeratorStateSerializer
         known.add(in.readUTF());
       }
       return new TrailEnumeratorState(
-          pending, reading, known, in.readLong(), in.readLong(), in.readBoolean());
+          pending, reading, known, in.readLong(), in.readLong(), in.readBoolean(), in.readInt());
     }
   }
 

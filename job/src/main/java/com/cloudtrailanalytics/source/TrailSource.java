@@ -13,13 +13,11 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.FileSourceSplitSerializer;
-import org.apache.flink.connector.file.src.impl.FileSourceReader;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * The job's source: every CloudTrail file of the trail, read in delivery-time order, with the
- * trail's clock in the stream. Reading a file is Flink's file reader with {@link
- * CloudTrailFileFormat}; finding and ordering files, and the clock, are ours.
+ * trail's clock in the stream.
  */
 public final class TrailSource
     implements Source<TrailItem, FileSourceSplit, TrailEnumeratorState>,
@@ -27,19 +25,19 @@ public final class TrailSource
 
   private static final long serialVersionUID = 1L;
 
-  private final CloudTrailFileFormat format;
+  private final int maxRecordBytes;
   private final TrailDiscovery discovery;
   private final boolean bounded;
   private final Duration monitorInterval;
   private final Duration maxDelay;
 
   public TrailSource(
-      CloudTrailFileFormat format,
+      int maxRecordBytes,
       TrailDiscovery discovery,
       boolean bounded,
       Duration monitorInterval,
       Duration maxDelay) {
-    this.format = format;
+    this.maxRecordBytes = maxRecordBytes;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
@@ -49,7 +47,7 @@ public final class TrailSource
   /** The source for the job's settings, listing the input with {@code discovery}. */
   public static TrailSource of(JobSettings settings, TrailDiscovery discovery) {
     return new TrailSource(
-        new CloudTrailFileFormat(settings.maxRecordBytes()),
+        settings.maxRecordBytes(),
         discovery,
         settings.bounded(),
         settings.monitorInterval(),
@@ -63,15 +61,20 @@ public final class TrailSource
 
   @Override
   public SourceReader<TrailItem, FileSourceSplit> createReader(SourceReaderContext context) {
-    return new ClockedReader(
-        new FileSourceReader<>(context, format, context.getConfiguration()), context);
+    return new TrailReader(context, maxRecordBytes);
   }
 
   @Override
   public SplitEnumerator<FileSourceSplit, TrailEnumeratorState> createEnumerator(
       SplitEnumeratorContext<FileSourceSplit> context) {
     return new TrailEnumerator(
-        context, discovery, bounded, monitorInterval, new FileSchedule(maxDelay), false);
+        context,
+        discovery,
+        bounded,
+        monitorInterval,
+        new FileSchedule(maxDelay),
+        false,
+        context.currentParallelism());
   }
 
   @Override
@@ -86,7 +89,13 @@ public final class TrailSource
             state.newestFileTime(),
             state.clock());
     return new TrailEnumerator(
-        context, discovery, bounded, monitorInterval, schedule, state.listedOnce());
+        context,
+        discovery,
+        bounded,
+        monitorInterval,
+        schedule,
+        state.listedOnce(),
+        state.readerCount());
   }
 
   @Override
@@ -101,6 +110,6 @@ public final class TrailSource
 
   @Override
   public TypeInformation<TrailItem> getProducedType() {
-    return format.getProducedType();
+    return TypeInformation.of(TrailItem.class);
   }
 }

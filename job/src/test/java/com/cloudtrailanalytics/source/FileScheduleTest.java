@@ -41,8 +41,7 @@ class FileScheduleTest {
   void addsEachFileOnce() {
     FileSchedule schedule = new FileSchedule(MAX_DELAY);
     assertThat(schedule.add(List.of(AT_1000, AT_1005))).isEqualTo(2);
-    schedule.next(0);
-    schedule.finishedAllOf(0);
+    schedule.finished(List.of(schedule.next(0).orElseThrow().splitId()));
     assertThat(schedule.add(List.of(AT_1000, AT_1005, AT_1010))).isEqualTo(1);
     assertThat(schedule.pendingCount()).isEqualTo(2);
   }
@@ -56,16 +55,16 @@ class FileScheduleTest {
 
     schedule.next(0);
     schedule.next(1);
-    schedule.finishedAllOf(1);
+    schedule.finished(List.of(AT_1005.splitId()));
     assertThat(schedule.advanceClock())
         .as("reader 0 is still reading the 10:00 file")
         .isEqualTo(millis("2024-03-01T09:45:00Z"));
 
-    schedule.finishedAllOf(0);
+    schedule.finished(List.of(AT_1000.splitId()));
     assertThat(schedule.advanceClock()).isEqualTo(millis("2024-03-01T09:55:00Z"));
 
     schedule.next(0);
-    schedule.finishedAllOf(0);
+    schedule.finished(List.of(AT_1010.splitId()));
     assertThat(schedule.advanceClock())
         .as("every file is read: the newest one sets the clock")
         .isEqualTo(millis("2024-03-01T09:55:00Z"));
@@ -76,7 +75,7 @@ class FileScheduleTest {
     FileSchedule schedule = new FileSchedule(MAX_DELAY);
     schedule.add(List.of(AT_1010));
     schedule.next(0);
-    schedule.finishedAllOf(0);
+    schedule.finished(List.of(AT_1010.splitId()));
     long clock = schedule.advanceClock();
 
     schedule.add(List.of(AT_1000));
@@ -102,7 +101,7 @@ class FileScheduleTest {
     schedule.add(List.of(AT_1010, AT_1000, AT_1005, AT_1005_EU));
     schedule.next(0);
     schedule.next(1);
-    schedule.finishedAllOf(1);
+    schedule.finished(List.of(AT_1005_EU.splitId()));
     schedule.advanceClock();
     TrailEnumeratorState state =
         new TrailEnumeratorState(
@@ -111,7 +110,8 @@ class FileScheduleTest {
             schedule.knownFiles(),
             schedule.newestFileTime(),
             schedule.clock(),
-            true);
+            true,
+            2);
     TrailEnumeratorStateSerializer serializer = new TrailEnumeratorStateSerializer();
     TrailEnumeratorState copy =
         serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
@@ -131,8 +131,9 @@ class FileScheduleTest {
     assertThat(restored.clock()).isEqualTo(millis("2024-03-01T09:45:00Z"));
     assertThat(restored.add(List.of(AT_1000, AT_1005, AT_1005_EU, AT_1010))).isZero();
     assertThat(restored.next(1).map(FileSourceSplit::splitId)).contains(AT_1005.splitId());
-    restored.heldBy(2, List.of(AT_1000.splitId()));
-    restored.finishedAllOf(2);
+    restored.attributeTo(2, List.of(AT_1000.splitId()));
+    assertThat(restored.readingBy(2)).containsExactly(AT_1000.splitId());
+    restored.finished(List.of(AT_1000.splitId()));
     assertThat(restored.advanceClock()).isEqualTo(millis("2024-03-01T09:50:00Z"));
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.junit.jupiter.api.Test;
@@ -17,36 +18,55 @@ class TrailEnumeratorTest {
   private static final Duration MAX_DELAY = Duration.ofMinutes(15);
   private static final FileSourceSplit AT_1000 = logFile("us-east-1", "20240301T1000Z");
   private static final FileSourceSplit AT_1005 = logFile("us-east-1", "20240301T1005Z");
+  private static final FileSourceSplit AT_1010 = logFile("us-east-1", "20240301T1010Z");
+  private static final FileSourceSplit AT_1015 = logFile("us-east-1", "20240301T1015Z");
 
   @Test
-  void aBoundedRunListsOnceHandsOutEveryFileAndTellsEveryReaderTheClock() throws Throwable {
+  void keepsEachReaderTwoFilesAheadInDeliveryOrder() throws Throwable {
     try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(2)) {
-      TrailEnumerator enumerator = bounded(context, List.of(AT_1005, AT_1000));
+      TrailEnumerator enumerator = bounded(context, List.of(AT_1015, AT_1005, AT_1010, AT_1000));
       register(context, enumerator, 0);
       register(context, enumerator, 1);
       enumerator.start();
       enumerator.handleSplitRequest(0, null);
       context.runNextOneTimeCallable();
-
       enumerator.handleSplitRequest(1, null);
-      assertThat(context.getSplitsAssignmentSequence())
-          .extracting(a -> a.assignment().values().iterator().next().get(0))
-          .containsExactly(AT_1000, AT_1005);
-      assertThat(clocks(context, 1))
-          .containsExactly(Long.MIN_VALUE, millis("2024-03-01T09:45:00Z"));
 
-      enumerator.handleSplitRequest(0, null);
-      assertThat(context.hasNoMoreSplits(0)).isTrue();
-      assertThat(context.hasNoMoreSplits(1)).isFalse();
-      assertThat(clocks(context, 1)).last().isEqualTo(millis("2024-03-01T09:50:00Z"));
+      assertThat(assigned(context))
+          .containsExactly(
+              AT_1000.splitId(), AT_1005.splitId(), AT_1010.splitId(), AT_1015.splitId());
+      assertThat(context.getSplitsAssignmentSequence().get(0).assignment()).containsOnlyKeys(0);
+      assertThat(context.getSplitsAssignmentSequence().get(3).assignment()).containsOnlyKeys(1);
     }
   }
 
   @Test
-  void aRestoredEnumeratorGivesNewReadersTheCheckpointedClockBeforeAnyFile() throws Throwable {
+  void advancesTheClockForEveryReaderAsFilesAreFinished() throws Throwable {
+    try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(2)) {
+      TrailEnumerator enumerator = bounded(context, List.of(AT_1005, AT_1000));
+      register(context, enumerator, 0);
+      register(context, enumerator, 1);
+      enumerator.start();
+      context.runNextOneTimeCallable();
+      enumerator.handleSplitRequest(0, null);
+
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1000.splitId())));
+      assertThat(clocks(context, 1))
+          .containsExactly(
+              Long.MIN_VALUE, millis("2024-03-01T09:45:00Z"), millis("2024-03-01T09:50:00Z"));
+
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1005.splitId())));
+      enumerator.handleSplitRequest(0, null);
+      assertThat(context.hasNoMoreSplits(0)).isTrue();
+      assertThat(context.hasNoMoreSplits(1)).isFalse();
+    }
+  }
+
+  @Test
+  void aRestoredEnumeratorCountsFilesNoReaderHoldsAnyMoreAsFinished() throws Throwable {
     TrailEnumeratorState state;
     try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(1)) {
-      TrailEnumerator enumerator = bounded(context, List.of(AT_1005, AT_1000));
+      TrailEnumerator enumerator = bounded(context, List.of(AT_1010, AT_1005, AT_1000));
       register(context, enumerator, 0);
       enumerator.start();
       context.runNextOneTimeCallable();
@@ -54,34 +74,48 @@ class TrailEnumeratorTest {
       state = enumerator.snapshotState(1);
     }
     try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(1)) {
-      TrailSource source =
-          new TrailSource(
-              new CloudTrailFileFormat(1024), List::of, true, Duration.ofMinutes(1), MAX_DELAY);
-      var restored = source.restoreEnumerator(context, state);
+      TrailSource source = new TrailSource(1024, List::of, true, Duration.ofMinutes(1), MAX_DELAY);
+      SplitEnumerator<FileSourceSplit, TrailEnumeratorState> restored =
+          source.restoreEnumerator(context, state);
       restored.start();
       register(context, restored, 0);
-
       assertThat(context.getOneTimeCallables()).as("a bounded run does not list again").isEmpty();
       assertThat(clocks(context, 0)).containsExactly(millis("2024-03-01T09:45:00Z"));
+
+      restored.handleSourceEvent(0, new HeldFilesEvent(List.of(AT_1005.splitId())));
+
+      assertThat(clocks(context, 0)).last().isEqualTo(millis("2024-03-01T09:50:00Z"));
       restored.handleSplitRequest(0, null);
-      assertThat(context.getSplitsAssignmentSequence())
-          .extracting(a -> a.assignment().get(0).get(0))
-          .containsExactly(AT_1005);
+      assertThat(assigned(context)).containsExactly(AT_1010.splitId());
     }
   }
 
   private static TrailEnumerator bounded(
       MockSplitEnumeratorContext<FileSourceSplit> context, List<FileSourceSplit> files) {
     return new TrailEnumerator(
-        context, () -> files, true, Duration.ofMinutes(1), new FileSchedule(MAX_DELAY), false);
+        context,
+        () -> files,
+        true,
+        Duration.ofMinutes(1),
+        new FileSchedule(MAX_DELAY),
+        false,
+        context.currentParallelism());
   }
 
   private static void register(
       MockSplitEnumeratorContext<FileSourceSplit> context,
-      org.apache.flink.api.connector.source.SplitEnumerator<FileSourceSplit, ?> enumerator,
+      SplitEnumerator<FileSourceSplit, ?> enumerator,
       int reader) {
     context.registerReader(new ReaderInfo(reader, "localhost"));
     enumerator.addReader(reader);
+  }
+
+  private static List<String> assigned(MockSplitEnumeratorContext<FileSourceSplit> context) {
+    return context.getSplitsAssignmentSequence().stream()
+        .flatMap(a -> a.assignment().values().stream())
+        .flatMap(List::stream)
+        .map(FileSourceSplit::splitId)
+        .toList();
   }
 
   private static List<Long> clocks(MockSplitEnumeratorContext<FileSourceSplit> context, int reader)
