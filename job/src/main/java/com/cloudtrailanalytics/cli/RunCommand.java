@@ -5,12 +5,14 @@ import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.pipeline.SqlScripts;
 import com.cloudtrailanalytics.summary.RunSummary;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 
 /** Runs the job: forever, watching the input, or once over the files present with --bounded. */
 final class RunCommand {
@@ -49,6 +51,22 @@ final class RunCommand {
     JobSettings settings = JobSettings.from(config);
     InputCheck.requireReadable(settings.input());
     long started = System.nanoTime();
+    if (Cli.ownsProcess()) {
+      Resumption.Start start = Resumption.prepare(config, settings);
+      if (start == Resumption.Start.RESUMED) {
+        out.printf("Resuming from %s%n", config.get(StateRecoveryOptions.SAVEPOINT_PATH));
+      } else if (start == Resumption.Start.ALREADY_FINISHED) {
+        if (!settings.bounded()) {
+          throw new UsageException(
+              "--output "
+                  + settings.output()
+                  + " already holds the tables of a finished run, which a new run would count"
+                  + " again; use a new --output (and --checkpoint-dir)");
+        }
+        out.println("This run has already finished; the output holds its tables.");
+        return summarize(settings, out, started);
+      }
+    }
     CloudTrailJob job = CloudTrailJob.create(config);
     if (!settings.bounded()) {
       out.printf("Watching %s; writing tables to %s.%n", settings.input(), settings.output());
@@ -57,9 +75,14 @@ final class RunCommand {
     }
     out.printf("Reading %s ...%n", settings.input());
     job.run();
+    return summarize(settings, out, started);
+  }
+
+  private static int summarize(JobSettings settings, PrintStream out, long started)
+      throws IOException {
     RunSummary summary = RunSummary.read(settings.output(), tableNames());
     out.print(summary.format(Duration.ofNanos(System.nanoTime() - started)));
-    return summary.reconciles() ? 0 : 1;
+    return summary.reconciles() ? Cli.OK : Cli.FAILED;
   }
 
   private static List<String> tableNames() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -71,10 +72,20 @@ public final class CloudTrailJob {
     if (!effective.contains(CheckpointingOptions.CHECKPOINTING_INTERVAL)) {
       effective.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
     }
-    if (!effective.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY)) {
+    effective.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDirectory(config, settings));
+    if (!effective.contains(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION)) {
       effective.set(
-          CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.output() + "/_checkpoints");
+          CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     }
     return effective;
+  }
+
+  /** The checkpoint directory: as configured, else {@code <output>/_checkpoints}. */
+  public static String checkpointDirectory(Configuration config, JobSettings settings) {
+    return config
+        .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+        .orElse(settings.output() + "/_checkpoints");
   }
 }

@@ -18,7 +18,7 @@ import org.apache.parquet.schema.MessageType;
  * One table of the output as a query engine sees it: the committed Parquet files below its folder.
  * Files whose names start with {@code .} or {@code _} (in progress, markers) are not part of it.
  */
-final class OutputTable {
+public final class OutputTable {
 
   private final FileSystem fileSystem;
   private final List<FileStatus> files;
@@ -26,6 +26,11 @@ final class OutputTable {
   private OutputTable(FileSystem fileSystem, List<FileStatus> files) {
     this.fileSystem = fileSystem;
     this.files = files;
+  }
+
+  /** True when the table folder holds at least one committed data file. */
+  public static boolean hasCommittedFiles(Path folder) throws IOException {
+    return at(folder).fileCount() > 0;
   }
 
   static OutputTable at(Path folder) throws IOException {

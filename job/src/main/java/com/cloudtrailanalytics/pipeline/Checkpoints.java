@@ -1,0 +1,61 @@
+package com.cloudtrailanalytics.pipeline;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+/** Finds the newest complete checkpoint under a checkpoint directory, whichever job wrote it. */
+public final class Checkpoints {
+
+  private static final String METADATA = "_metadata";
+
+  private Checkpoints() {}
+
+  private record Found(String location, long writtenAt, long number) {}
+
+  /**
+   * The newest {@code <dir>/<job id>/chk-<n>} that holds a {@code _metadata} file, which Flink
+   * writes last, when the checkpoint is complete.
+   */
+  public static Optional<String> latest(String checkpointDirectory) throws IOException {
+    Path root = new Path(checkpointDirectory);
+    FileSystem fileSystem = root.getFileSystem();
+    if (!fileSystem.exists(root)) {
+      return Optional.empty();
+    }
+    Found newest = null;
+    Comparator<Found> order =
+        Comparator.comparingLong(Found::writtenAt).thenComparingLong(Found::number);
+    for (FileStatus job : list(fileSystem, root)) {
+      if (!job.isDir()) {
+        continue;
+      }
+      for (FileStatus checkpoint : list(fileSystem, job.getPath())) {
+        String name = checkpoint.getPath().getName();
+        if (!checkpoint.isDir() || !name.matches("chk-\\d+")) {
+          continue;
+        }
+        Path metadata = new Path(checkpoint.getPath(), METADATA);
+        if (fileSystem.exists(metadata)) {
+          Found found =
+              new Found(
+                  checkpoint.getPath().toString(),
+                  fileSystem.getFileStatus(metadata).getModificationTime(),
+                  Long.parseLong(name.substring(4)));
+          if (newest == null || order.compare(found, newest) > 0) {
+            newest = found;
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(newest).map(Found::location);
+  }
+
+  private static FileStatus[] list(FileSystem fileSystem, Path folder) throws IOException {
+    FileStatus[] entries = fileSystem.listStatus(folder);
+    return entries == null ? new FileStatus[0] : entries;
+  }
+}
