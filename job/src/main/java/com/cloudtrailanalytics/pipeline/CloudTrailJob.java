@@ -2,9 +2,11 @@ package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.source.RecursiveListing;
+import com.cloudtrailanalytics.source.TrailDiscovery;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -38,13 +40,19 @@ public final class CloudTrailJob {
    * one; inside one (application mode, tests) it uses the cluster.
    */
   public static CloudTrailJob create(Configuration config) {
+    return create(config, settings -> new RecursiveListing(settings.input()));
+  }
+
+  /** The job, listing the trail's files with the given discovery (tests shuffle the listing). */
+  public static CloudTrailJob create(
+      Configuration config, Function<JobSettings, TrailDiscovery> discovery) {
     JobSettings settings = JobSettings.from(config);
     Configuration effective = withJobDefaults(config, settings);
     LOG.info("Settings: {}", settings);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(effective);
     StreamTableEnvironment tables = StreamTableEnvironment.create(env);
     tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
-    TrailSource source = TrailSource.of(settings, new RecursiveListing(settings.input()));
+    TrailSource source = TrailSource.of(settings, discovery.apply(settings));
     new CloudTrailPipeline(settings, source).build(env, tables).attachAsDataStream();
     return new CloudTrailJob(settings, env);
   }

@@ -33,12 +33,21 @@ final class TrailReader
   private boolean tickPending;
   private CompletableFuture<Void> clockAdvanced = new CompletableFuture<>();
 
+  private final LongLivedFetcherManager fetchers;
+
   TrailReader(SourceReaderContext context, int maxRecordBytes) {
-    super(
-        () -> new TrailSplitReader(maxRecordBytes),
-        new Emitter(),
-        context.getConfiguration(),
-        context);
+    this(context, new LongLivedFetcherManager(maxRecordBytes, context.getConfiguration()));
+  }
+
+  private TrailReader(SourceReaderContext context, LongLivedFetcherManager fetchers) {
+    super(fetchers, new Emitter(), context.getConfiguration(), context);
+    this.fetchers = fetchers;
+  }
+
+  @Override
+  public void notifyNoMoreSplits() {
+    fetchers.noMoreFiles();
+    super.notifyNoMoreSplits();
   }
 
   @Override

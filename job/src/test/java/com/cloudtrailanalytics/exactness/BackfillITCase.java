@@ -1,0 +1,75 @@
+package com.cloudtrailanalytics.exactness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.source.RecursiveListing;
+import com.cloudtrailanalytics.testing.GroundTruth;
+import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.OutputTables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A backfill of several days, listed in shuffled order, gives exactly the trail's counts. */
+class BackfillITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @TempDir Path dir;
+
+  @Test
+  void aShuffledBackfillOfThreeDaysCountsEveryEventInItsWindow() throws Exception {
+    Path bucket = dir.resolve("bucket");
+    SyntheticTrail.Result written =
+        new SyntheticTrail(
+                new SyntheticTrail.Settings(
+                    3, 3, 72, 40_000, 5, Instant.parse("2024-02-28T00:00:00Z"), null))
+            .writeTo(bucket);
+    ShuffledListing listing = new ShuffledListing(bucket.toUri().toString(), 42);
+    assertThat(listing.discover())
+        .as("the listing really is out of order")
+        .isNotEqualTo(sorted(new RecursiveListing(bucket.toUri().toString()).discover()));
+    GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
+    Path output = dir.resolve("output");
+
+    CloudTrailJob.create(JobConfigs.bounded(bucket, output), settings -> listing).run();
+
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
+                      + " error_count FROM user_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.userActivity());
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, aws_region, event_count,"
+                      + " error_count FROM region_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.query("SELECT DISTINCT dt FROM region_activity ORDER BY dt"))
+          .containsExactly(List.of("2024-02-28"), List.of("2024-02-29"), List.of("2024-03-01"));
+      assertThat(tables.committedFiles("late_events")).isEmpty();
+      assertThat(tables.count("SELECT COUNT(*) FROM source_files WHERE status = 'read'"))
+          .isEqualTo(written.logFiles());
+    }
+  }
+
+  private static List<FileSourceSplit> sorted(List<FileSourceSplit> files) {
+    return files.stream().sorted(Comparator.comparing(FileSourceSplit::splitId)).toList();
+  }
+}
