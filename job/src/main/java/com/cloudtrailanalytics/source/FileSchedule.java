@@ -2,7 +2,6 @@ package com.cloudtrailanalytics.source;
 
 import com.cloudtrailanalytics.record.TrailFile;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -130,13 +129,27 @@ final class FileSchedule {
     }
   }
 
-  /** After a restore, a reader says which files it holds; they may have moved after rescaling. */
-  void attributeTo(int reader, Collection<String> splitIds) {
-    for (String splitId : splitIds) {
-      if (reading.containsKey(splitId)) {
-        readerOf.put(splitId, reader);
+  /**
+   * A reader that restarted from a checkpoint is reading these files again, whatever the schedule
+   * had recorded about them since.
+   */
+  void readingAgain(int reader, Collection<String> paths) {
+    for (String path : paths) {
+      Pending file = reading.get(path);
+      if (file == null) {
+        file = new Pending(TrailFile.of(path).orderingTime(), path, null);
+        reading.put(path, file);
+        readingTimes.merge(file.fileTime(), 1, Integer::sum);
       }
+      readerOf.put(path, reader);
     }
+  }
+
+  /**
+   * Forgets what a reader was reading: it restarts from a checkpoint and will say what it holds.
+   */
+  void forget(int reader) {
+    finished(readingBy(reader));
   }
 
   /** Advances the clock as far as the files still to be read allow; returns the clock. */
@@ -152,6 +165,15 @@ final class FileSchedule {
       clock = Math.max(clock, oldest - maxDelayMillis);
     }
     return clock;
+  }
+
+  /**
+   * Sets the clock from the files still to be read, even if that is earlier than before. Only for
+   * when every reader and every consumer of the clock has restarted from the same checkpoint.
+   */
+  long rebaseClock(long floor) {
+    clock = floor;
+    return advanceClock();
   }
 
   long clock() {
@@ -176,14 +198,6 @@ final class FileSchedule {
     return pending.stream().sorted(DELIVERY_ORDER).map(Pending::split).toList();
   }
 
-  List<TrailEnumeratorState.FileBeingRead> filesBeingRead() {
-    List<TrailEnumeratorState.FileBeingRead> files = new ArrayList<>();
-    reading.forEach(
-        (splitId, file) ->
-            files.add(new TrailEnumeratorState.FileBeingRead(file.split(), readerOf.get(splitId))));
-    return files;
-  }
-
   Set<String> knownFiles() {
     return known;
   }
@@ -195,19 +209,12 @@ final class FileSchedule {
   static FileSchedule restore(
       Duration maxDelay,
       Collection<FileSourceSplit> pendingFiles,
-      List<TrailEnumeratorState.FileBeingRead> filesBeingRead,
       Collection<String> knownFiles,
       long newestFileTime,
       long clock) {
     FileSchedule schedule = new FileSchedule(maxDelay);
     schedule.known.addAll(knownFiles);
     pendingFiles.forEach(file -> schedule.pending.add(Pending.of(file)));
-    for (TrailEnumeratorState.FileBeingRead being : filesBeingRead) {
-      Pending entry = Pending.of(being.file());
-      schedule.reading.put(being.file().splitId(), entry);
-      schedule.readerOf.put(being.file().splitId(), being.reader());
-      schedule.readingTimes.merge(entry.fileTime(), 1, Integer::sum);
-    }
     schedule.newestFileTime = newestFileTime;
     schedule.clock = clock;
     return schedule;

@@ -2,13 +2,12 @@ package com.cloudtrailanalytics.source;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -23,6 +22,13 @@ import org.slf4j.LoggerFactory;
  * <p>Each reader is kept {@value #FILES_PER_READER} files ahead, so that it starts the next file as
  * soon as it finishes one. A bounded run lists the input once and ends when every file is read; a
  * long-lived run lists it again every monitoring interval and keeps only files it has not seen.
+ *
+ * <p>When readers restart from a checkpoint (the whole job restored, or readers restarted after a
+ * failure while this enumerator kept running), what they were reading is what their checkpoint
+ * holds, which each restarted reader reports. Until all have reported, no reader is told the clock,
+ * so none emits an event; then the clock is set afresh from the files still to be read. It may go
+ * back, which is safe because everything downstream of the readers restarted from the same
+ * checkpoint: the job's readers all feed all its windows, so they fail and restart together.
  */
 final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnumeratorState> {
 
@@ -37,13 +43,14 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   private final FileSchedule schedule;
   private final Set<Integer> waitingReaders = new LinkedHashSet<>();
   private final Set<Integer> finishedReaders = new HashSet<>();
+  private final Set<Integer> awaitingReports = new HashSet<>();
+  private final long clockFloor;
   private boolean listedOnce;
 
-  /** After a restore: what each reader reported holding, until every reader has reported. */
-  private final Map<Integer, List<String>> restoredHoldings;
-
-  private final boolean rescaled;
-
+  /**
+   * @param restored whether the schedule comes from a checkpoint, so that every reader first
+   *     reports what it holds
+   */
   TrailEnumerator(
       SplitEnumeratorContext<FileSourceSplit> context,
       TrailDiscovery discovery,
@@ -51,15 +58,17 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
       Duration monitorInterval,
       FileSchedule schedule,
       boolean listedOnce,
-      int restoredReaderCount) {
+      boolean restored) {
     this.context = context;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
     this.schedule = schedule;
     this.listedOnce = listedOnce;
-    this.restoredHoldings = schedule.isReading() ? new HashMap<>() : null;
-    this.rescaled = restoredReaderCount != context.currentParallelism();
+    this.clockFloor = schedule.clock();
+    if (restored) {
+      IntStream.range(0, context.currentParallelism()).forEach(awaitingReports::add);
+    }
   }
 
   @Override
@@ -98,57 +107,42 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   public void handleSourceEvent(int reader, SourceEvent event) {
     if (event instanceof FilesFinishedEvent finished) {
       schedule.finished(finished.splitIds());
+      publishClock();
     } else if (event instanceof HeldFilesEvent held) {
-      reconcile(reader, held.splitIds());
-    }
-    publishClock();
-  }
-
-  /**
-   * A restored reader holds the files it was reading at the checkpoint. Any other file the restored
-   * schedule thought it was reading had been finished before the checkpoint (the news of it was
-   * sent after the enumerator's part of the checkpoint).
-   */
-  private void reconcile(int reader, List<String> held) {
-    if (restoredHoldings == null) {
-      return;
-    }
-    schedule.attributeTo(reader, held);
-    if (!rescaled) {
-      Set<String> finished = schedule.readingBy(reader);
-      held.forEach(finished::remove);
-      schedule.finished(finished);
-      return;
-    }
-    restoredHoldings.put(reader, held);
-    if (restoredHoldings.size() == context.currentParallelism()) {
-      Set<String> finished = schedule.beingRead();
-      restoredHoldings.values().forEach(finished::removeAll);
-      schedule.finished(finished);
+      schedule.readingAgain(reader, held.splitIds());
+      if (awaitingReports.remove(reader) && awaitingReports.isEmpty()) {
+        long clock = schedule.rebaseClock(clockFloor);
+        LOG.info("Every reader has reported its files; the clock restarts at {}", clock);
+        broadcast(clock);
+      }
     }
   }
 
+  /** A reader restarts from the last checkpoint; the files given to it since come back. */
   @Override
   public void addSplitsBack(List<FileSourceSplit> files, int reader) {
+    schedule.forget(reader);
     schedule.returned(files);
-    assignToWaitingReaders();
+    awaitingReports.add(reader);
+    waitingReaders.remove(reader);
+    finishedReaders.remove(reader);
   }
 
   @Override
   public void addReader(int reader) {
-    context.sendEventToSourceReader(reader, new ClockEvent(schedule.clock()));
+    if (awaitingReports.isEmpty()) {
+      context.sendEventToSourceReader(reader, new ClockEvent(schedule.clock()));
+    }
   }
 
   @Override
   public TrailEnumeratorState snapshotState(long checkpointId) {
     return new TrailEnumeratorState(
         schedule.pendingFiles(),
-        schedule.filesBeingRead(),
         Set.copyOf(schedule.knownFiles()),
         schedule.newestFileTime(),
         schedule.clock(),
-        listedOnce,
-        context.currentParallelism());
+        listedOnce);
   }
 
   @Override
@@ -180,11 +174,15 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   private void publishClock() {
     long before = schedule.clock();
     long clock = schedule.advanceClock();
-    if (clock > before) {
-      for (int reader : context.registeredReaders().keySet()) {
-        if (!finishedReaders.contains(reader)) {
-          context.sendEventToSourceReader(reader, new ClockEvent(clock));
-        }
+    if (clock > before && awaitingReports.isEmpty()) {
+      broadcast(clock);
+    }
+  }
+
+  private void broadcast(long clock) {
+    for (int reader : context.registeredReaders().keySet()) {
+      if (!finishedReaders.contains(reader)) {
+        context.sendEventToSourceReader(reader, new ClockEvent(clock));
       }
     }
   }

@@ -34,11 +34,6 @@ public final class TrailEnumeratorStateSerializer
       for (FileSourceSplit split : state.pendingFiles()) {
         writeSplit(out, split);
       }
-      out.writeInt(state.filesBeingRead().size());
-      for (TrailEnumeratorState.FileBeingRead reading : state.filesBeingRead()) {
-        writeSplit(out, reading.file());
-        out.writeInt(reading.reader());
-      }
       out.writeInt(state.knownFiles().size());
       for (String path : state.knownFiles()) {
         out.writeUTF(path);
@@ -46,7 +41,6 @@ public final class TrailEnumeratorStateSerializer
       out.writeLong(state.newestFileTime());
       out.writeLong(state.clock());
       out.writeBoolean(state.listedOnce());
-      out.writeInt(state.readerCount());
     }
     return bytes.toByteArray();
   }
@@ -63,19 +57,13 @@ public final class TrailEnumeratorStateSerializer
       for (int i = 0; i < pendingCount; i++) {
         pending.add(readSplit(in, splitVersion));
       }
-      int readingCount = in.readInt();
-      List<TrailEnumeratorState.FileBeingRead> reading = new ArrayList<>(readingCount);
-      for (int i = 0; i < readingCount; i++) {
-        reading.add(
-            new TrailEnumeratorState.FileBeingRead(readSplit(in, splitVersion), in.readInt()));
-      }
       int knownCount = in.readInt();
       Set<String> known = new HashSet<>(knownCount * 2);
       for (int i = 0; i < knownCount; i++) {
         known.add(in.readUTF());
       }
       return new TrailEnumeratorState(
-          pending, reading, known, in.readLong(), in.readLong(), in.readBoolean(), in.readInt());
+          pending, known, in.readLong(), in.readLong(), in.readBoolean());
     }
   }
 

@@ -68,13 +68,7 @@ public final class TrailSource
   public SplitEnumerator<FileSourceSplit, TrailEnumeratorState> createEnumerator(
       SplitEnumeratorContext<FileSourceSplit> context) {
     return new TrailEnumerator(
-        context,
-        discovery,
-        bounded,
-        monitorInterval,
-        new FileSchedule(maxDelay),
-        false,
-        context.currentParallelism());
+        context, discovery, bounded, monitorInterval, new FileSchedule(maxDelay), false, false);
   }
 
   @Override
@@ -84,18 +78,11 @@ public final class TrailSource
         FileSchedule.restore(
             maxDelay,
             state.pendingFiles(),
-            state.filesBeingRead(),
             state.knownFiles(),
             state.newestFileTime(),
             state.clock());
     return new TrailEnumerator(
-        context,
-        discovery,
-        bounded,
-        monitorInterval,
-        schedule,
-        state.listedOnce(),
-        state.readerCount());
+        context, discovery, bounded, monitorInterval, schedule, state.listedOnce(), true);
   }
 
   @Override

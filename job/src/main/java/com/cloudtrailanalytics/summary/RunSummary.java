@@ -92,15 +92,18 @@ public record RunSummary(
               table.getValue().files()));
     }
     for (Map.Entry<String, Long> counted : eventsInWindows.entrySet()) {
+      long read = events + rejectedRecords;
+      long accounted = counted.getValue() + lateEvents + rejectedRecords;
       text.append(
           String.format(
               Locale.ROOT,
-              "Check:   %s counts %,d events + %,d late = %,d events read: %s%n",
-              counted.getKey(),
+              "Check:   %,d records read = %,d in %s + %,d late + %,d rejected: %s%n",
+              read,
               counted.getValue(),
+              counted.getKey(),
               lateEvents,
-              events,
-              counted.getValue() + lateEvents == events ? "ok" : "MISMATCH"));
+              rejectedRecords,
+              accounted == read ? "ok" : "MISMATCH"));
     }
     return text.toString();
   }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudtrailanalytics.generate.Investigation;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobProcess;
 import com.cloudtrailanalytics.testing.OutputTables;
 import java.nio.file.Path;
@@ -37,9 +38,10 @@ class JarITCase {
       assertThat(summary)
           .contains("Sample trail: 20,006 events in ")
           .contains("Records: 20,006 read: 20,006 events, 0 rejected; 0 events arrived late")
-          .contains("Check:   user_activity counts 20,006 events + 0 late = 20,006 events read: ok")
           .contains(
-              "Check:   region_activity counts 20,006 events + 0 late = 20,006 events read: ok");
+              "Check:   20,006 records read = 20,006 in user_activity + 0 late + 0 rejected: ok")
+          .contains(
+              "Check:   20,006 records read = 20,006 in region_activity + 0 late + 0 rejected: ok");
       assertThat(demo.stderr()).doesNotContain("Exception");
     }
     Instant stop = Investigation.webServerStopped(DemoCommand.SAMPLE_START, Duration.ofHours(6));
@@ -126,5 +128,67 @@ class JarITCase {
       Thread.sleep(1_000);
     }
     throw new AssertionError("no user_activity rows were committed within " + timeout);
+  }
+
+  @Test
+  void killNineThenTheSameCommandAgainWritesEveryRowOnce() throws Exception {
+    Path bucket = dir.resolve("bucket");
+    new SyntheticTrail(
+            new SyntheticTrail.Settings(
+                2, 3, 24, 400_000, 3, Instant.parse("2024-03-01T00:00:00Z"), null))
+        .writeTo(bucket);
+    GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
+    Path output = dir.resolve("output");
+    String[] command = {
+      "--input",
+      bucket.toString(),
+      "--output",
+      output.toString(),
+      "--bounded",
+      "--checkpoint-interval",
+      "1s"
+    };
+
+    try (JobProcess first = JobProcess.start(dir, command)) {
+      awaitCommittedRows(output.resolve("source_files"), Duration.ofMinutes(2));
+      assertThat(first.isAlive()).as("the first run is still going when it is killed").isTrue();
+      first.killNine();
+    }
+    try (JobProcess second = JobProcess.start(dir, command)) {
+      assertThat(second.waitFor(Duration.ofMinutes(3))).as(second.stderr()).isZero();
+      assertThat(second.stdout())
+          .containsPattern("Resuming from .*/_checkpoints/[0-9a-f]{32}/chk-\\d+");
+      assertThat(second.stdout())
+          .contains(
+              String.format(
+                  "Check:   %,d records read = %,d in user_activity + 0 late + 0 rejected: ok",
+                  truth.events(), truth.events()));
+    }
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
+                      + " error_count FROM user_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.count("SELECT COUNT(*) - COUNT(DISTINCT source_file) FROM source_files"))
+          .isZero();
+    }
+    try (JobProcess third = JobProcess.start(dir, command)) {
+      assertThat(third.waitFor(Duration.ofMinutes(2))).as(third.stderr()).isZero();
+      assertThat(third.stdout())
+          .startsWith("This run has already finished; the output holds its tables.");
+    }
+  }
+
+  private static void awaitCommittedRows(Path table, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (com.cloudtrailanalytics.summary.OutputTable.hasCommittedFiles(
+          new org.apache.flink.core.fs.Path(table.toUri()))) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("nothing was committed within " + timeout);
   }
 }

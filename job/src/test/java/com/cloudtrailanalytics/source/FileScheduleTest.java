@@ -96,7 +96,7 @@ class FileScheduleTest {
   }
 
   @Test
-  void aRestoredScheduleKeepsItsOrderClockAndReaders() throws Exception {
+  void aRestoredScheduleKeepsItsOrderAndClock() throws Exception {
     FileSchedule schedule = new FileSchedule(MAX_DELAY);
     schedule.add(List.of(AT_1010, AT_1000, AT_1005, AT_1005_EU));
     schedule.next(0);
@@ -106,35 +106,41 @@ class FileScheduleTest {
     TrailEnumeratorState state =
         new TrailEnumeratorState(
             schedule.pendingFiles(),
-            schedule.filesBeingRead(),
             schedule.knownFiles(),
             schedule.newestFileTime(),
             schedule.clock(),
-            true,
-            2);
+            true);
     TrailEnumeratorStateSerializer serializer = new TrailEnumeratorStateSerializer();
     TrailEnumeratorState copy =
         serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
 
     FileSchedule restored =
         FileSchedule.restore(
-            MAX_DELAY,
-            copy.pendingFiles(),
-            copy.filesBeingRead(),
-            copy.knownFiles(),
-            copy.newestFileTime(),
-            copy.clock());
+            MAX_DELAY, copy.pendingFiles(), copy.knownFiles(), copy.newestFileTime(), copy.clock());
 
-    assertThat(copy.filesBeingRead())
-        .extracting(b -> b.file().splitId(), TrailEnumeratorState.FileBeingRead::reader)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(AT_1000.splitId(), 0));
     assertThat(restored.clock()).isEqualTo(millis("2024-03-01T09:45:00Z"));
     assertThat(restored.add(List.of(AT_1000, AT_1005, AT_1005_EU, AT_1010))).isZero();
+    restored.readingAgain(2, List.of(AT_1000.splitId()));
     assertThat(restored.next(1).map(FileSourceSplit::splitId)).contains(AT_1005.splitId());
-    restored.attributeTo(2, List.of(AT_1000.splitId()));
     assertThat(restored.readingBy(2)).containsExactly(AT_1000.splitId());
     restored.finished(List.of(AT_1000.splitId()));
     assertThat(restored.advanceClock()).isEqualTo(millis("2024-03-01T09:50:00Z"));
+  }
+
+  @Test
+  void aReaderRestartedFromACheckpointReadsAgainWhatItHeldAndTheClockGoesBack() {
+    FileSchedule schedule = new FileSchedule(MAX_DELAY);
+    schedule.add(List.of(AT_1000, AT_1005, AT_1010));
+    schedule.next(0);
+    schedule.next(0);
+    schedule.finished(List.of(AT_1000.splitId(), AT_1005.splitId()));
+    assertThat(schedule.advanceClock()).isEqualTo(millis("2024-03-01T09:55:00Z"));
+
+    schedule.forget(0);
+    schedule.readingAgain(0, List.of(AT_1005.splitId()));
+
+    assertThat(schedule.rebaseClock(Long.MIN_VALUE)).isEqualTo(millis("2024-03-01T09:50:00Z"));
+    assertThat(schedule.heldCount(0)).isEqualTo(1);
   }
 
   private static long millis(String instant) {

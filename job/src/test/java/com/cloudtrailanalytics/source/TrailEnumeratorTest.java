@@ -63,30 +63,62 @@ class TrailEnumeratorTest {
   }
 
   @Test
-  void aRestoredEnumeratorCountsFilesNoReaderHoldsAnyMoreAsFinished() throws Throwable {
+  void aRestoredEnumeratorWaitsForEveryReadersFilesBeforeItTellsTheClock() throws Throwable {
     TrailEnumeratorState state;
-    try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(1)) {
-      TrailEnumerator enumerator = bounded(context, List.of(AT_1010, AT_1005, AT_1000));
+    try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(2)) {
+      TrailEnumerator enumerator = bounded(context, List.of(AT_1010, AT_1005, AT_1000, AT_1015));
       register(context, enumerator, 0);
       enumerator.start();
       context.runNextOneTimeCallable();
       enumerator.handleSplitRequest(0, null);
       state = enumerator.snapshotState(1);
     }
-    try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(1)) {
+    try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(2)) {
       TrailSource source = new TrailSource(1024, List::of, true, Duration.ofMinutes(1), MAX_DELAY);
       SplitEnumerator<FileSourceSplit, TrailEnumeratorState> restored =
           source.restoreEnumerator(context, state);
       restored.start();
       register(context, restored, 0);
+      register(context, restored, 1);
       assertThat(context.getOneTimeCallables()).as("a bounded run does not list again").isEmpty();
-      assertThat(clocks(context, 0)).containsExactly(millis("2024-03-01T09:45:00Z"));
 
       restored.handleSourceEvent(0, new HeldFilesEvent(List.of(AT_1005.splitId())));
+      assertThat(clocks(context, 0)).as("reader 1 has not reported yet").isEmpty();
 
-      assertThat(clocks(context, 0)).last().isEqualTo(millis("2024-03-01T09:50:00Z"));
-      restored.handleSplitRequest(0, null);
-      assertThat(assigned(context)).containsExactly(AT_1010.splitId());
+      restored.handleSourceEvent(1, new HeldFilesEvent(List.of()));
+      assertThat(clocks(context, 0)).containsExactly(millis("2024-03-01T09:50:00Z"));
+      assertThat(clocks(context, 1)).containsExactly(millis("2024-03-01T09:50:00Z"));
+      restored.handleSplitRequest(1, null);
+      assertThat(assigned(context)).containsExactly(AT_1010.splitId(), AT_1015.splitId());
+    }
+  }
+
+  @Test
+  void readersRestartedWhileTheEnumeratorRunsReadTheirCheckpointedFilesAgainBeforeTheClockMoves()
+      throws Throwable {
+    try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(1)) {
+      TrailEnumerator enumerator = bounded(context, List.of(AT_1000, AT_1005, AT_1010, AT_1015));
+      register(context, enumerator, 0);
+      enumerator.start();
+      context.runNextOneTimeCallable();
+      enumerator.handleSplitRequest(0, null);
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1000.splitId())));
+      enumerator.handleSplitRequest(0, null);
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1005.splitId())));
+      assertThat(clocks(context, 0)).last().isEqualTo(millis("2024-03-01T09:55:00Z"));
+
+      // the reader fails; its checkpoint held the 10:00 and 10:05 files; 10:10 and 10:15 came later
+      enumerator.addSplitsBack(List.of(AT_1010, AT_1015), 0);
+      context.registerReader(new ReaderInfo(0, "localhost"));
+      enumerator.addReader(0);
+      int clocksBefore = clocks(context, 0).size();
+      enumerator.handleSourceEvent(
+          0, new HeldFilesEvent(List.of(AT_1000.splitId(), AT_1005.splitId())));
+
+      assertThat(clocks(context, 0))
+          .hasSize(clocksBefore + 1)
+          .last()
+          .isEqualTo(millis("2024-03-01T09:45:00Z"));
     }
   }
 
@@ -99,7 +131,7 @@ class TrailEnumeratorTest {
         Duration.ofMinutes(1),
         new FileSchedule(MAX_DELAY),
         false,
-        context.currentParallelism());
+        false);
   }
 
   private static void register(

@@ -56,6 +56,12 @@ public final class JobProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Ends the process with SIGKILL: no shutdown hook runs, nothing is cleaned up. */
+  public void killNine() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

@@ -1,0 +1,140 @@
+package com.cloudtrailanalytics.exactness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.testing.GroundTruth;
+import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.OutputTables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TaskManagers die in the middle of a run; every row is still written exactly once. */
+class FailureRecoveryITCase {
+
+  private static final int KILLS = 3;
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @TempDir Path dir;
+
+  @Test
+  void everyRowIsWrittenOnceThoughTheTaskManagerDiesThreeTimes(
+      @InjectMiniCluster MiniCluster cluster) throws Exception {
+    Path bucket = dir.resolve("bucket");
+    SyntheticTrail.Result written =
+        new SyntheticTrail(
+                new SyntheticTrail.Settings(
+                    2, 3, 24, 300_000, 9, Instant.parse("2024-03-01T00:00:00Z"), null))
+            .writeTo(bucket);
+    GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
+    Path output = dir.resolve("output");
+    Configuration config = JobConfigs.bounded(bucket, output);
+    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
+    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+
+    JobClient job = CloudTrailJob.create(config).start();
+    for (int kill = 0; kill < KILLS; kill++) {
+      awaitNewCheckpoint(cluster, job.getJobID());
+      cluster.terminateTaskManager(kill).get();
+      cluster.startTaskManager();
+    }
+    job.getJobExecutionResult().get();
+    assertThat(attemptsOfTheSource(cluster, job.getJobID())).as("restarts").isEqualTo(KILLS);
+
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
+                      + " error_count FROM user_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.userActivity());
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, aws_region, event_count,"
+                      + " error_count FROM region_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.count("SELECT COUNT(*) FROM source_files"))
+          .isEqualTo(written.logFiles() + written.digestFiles());
+      assertThat(tables.count("SELECT COUNT(DISTINCT source_file) FROM source_files"))
+          .isEqualTo(written.logFiles() + written.digestFiles());
+      assertThat(tables.count("SELECT COUNT(*) FROM rejects")).isEqualTo(written.digestFiles());
+      assertThat(tables.committedFiles("late_events")).isEmpty();
+      assertThat(visibleFilesOtherThanParts(output)).isEmpty();
+    }
+  }
+
+  /** Waits until the running job completes a checkpoint it had not completed before. */
+  private static void awaitNewCheckpoint(MiniCluster cluster, JobID job) throws Exception {
+    long before = completedCheckpoints(cluster, job);
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (cluster.getJobStatus(job).get() == JobStatus.FINISHED) {
+        throw new AssertionError(
+            "the job finished before it could be killed; make the trail larger");
+      }
+      if (cluster.getJobStatus(job).get() == JobStatus.RUNNING
+          && completedCheckpoints(cluster, job) > before) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no new checkpoint within two minutes");
+  }
+
+  private static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {
+    var stats = cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot();
+    return stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints();
+  }
+
+  private static int attemptsOfTheSource(MiniCluster cluster, JobID job) throws Exception {
+    return cluster
+        .getArchivedExecutionGraph(job)
+        .get()
+        .getAllExecutionVertices()
+        .iterator()
+        .next()
+        .getCurrentExecutionAttempt()
+        .getAttemptNumber();
+  }
+
+  /** Query engines read every file whose name does not start with '.' or '_'. */
+  private static List<Path> visibleFilesOtherThanParts(Path output) throws Exception {
+    try (Stream<Path> files = Files.walk(output)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(file -> !output.relativize(file).toString().startsWith("_checkpoints"))
+          .filter(
+              file ->
+                  !file.getFileName().toString().startsWith(".")
+                      && !file.getFileName().toString().startsWith("_"))
+          .filter(file -> !file.getFileName().toString().startsWith("part-"))
+          .toList();
+    }
+  }
+}
