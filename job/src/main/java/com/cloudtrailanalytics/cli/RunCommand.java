@@ -4,6 +4,7 @@ import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.pipeline.SqlScripts;
+import com.cloudtrailanalytics.storage.FileSystemSetup;
 import com.cloudtrailanalytics.summary.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,6 +50,9 @@ final class RunCommand {
 
   static int run(Configuration config, PrintStream out) throws Exception {
     JobSettings settings = JobSettings.from(config);
+    if (Cli.ownsProcess()) {
+      FileSystemSetup.initialize(config);
+    }
     InputCheck.requireReadable(settings.input());
     long started = System.nanoTime();
     if (Cli.ownsProcess()) {

@@ -71,4 +71,36 @@ public final class JobOptions {
           .withDescription(
               "Records larger than this are rejected (reason record_too_large) instead of"
                   + " being parsed.");
+
+  // --- S3: Flink's own keys for its S3 file system plugin, so they work in config.yaml too ---
+
+  public static final ConfigOption<String> S3_ENDPOINT =
+      key("s3.endpoint")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The S3 endpoint, for S3-compatible stores such as MinIO (http:// turns TLS off)."
+                  + " In config.yaml write it as fs.s3a.endpoint.value when s3.endpoint.region is"
+                  + " also set.");
+
+  public static final ConfigOption<Boolean> S3_PATH_STYLE =
+      key("s3.path.style.access")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Address buckets as endpoint/bucket rather than bucket.endpoint.");
+
+  public static final ConfigOption<String> S3_REGION =
+      key("s3.endpoint.region")
+          .stringType()
+          .noDefaultValue()
+          .withDescription("The region of the S3 endpoint.");
+
+  public static final ConfigOption<String> S3_CREDENTIALS_PROVIDER =
+      key("s3.aws.credentials.provider")
+          .stringType()
+          .defaultValue("com.amazonaws.auth.DefaultAWSCredentialsProviderChain")
+          .withDescription(
+              "Where S3 credentials come from. The default is the AWS SDK's default chain:"
+                  + " environment, Java properties, web identity (EKS pod roles), the shared"
+                  + " profile, container and instance roles.");
 }

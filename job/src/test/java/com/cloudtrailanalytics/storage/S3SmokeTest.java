@@ -1,0 +1,39 @@
+package com.cloudtrailanalytics.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.testing.S3Server;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class S3SmokeTest {
+  @TempDir Path dir;
+
+  @Test
+  void listsAndReadsThroughTheS3Plugin() throws Exception {
+    try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+      Path bucket = s3.bucket("trail");
+      Path local = Files.createDirectories(dir.resolve("local/AWSLogs/123"));
+      Files.writeString(local.resolve("a.json"), "{}");
+      s3.upload(dir.resolve("local"), "trail");
+      FileSystemSetup.initialize(s3.clientConfig());
+      org.apache.flink.core.fs.Path root =
+          new org.apache.flink.core.fs.Path("s3://trail/AWSLogs/123");
+      FileStatus[] files = root.getFileSystem().listStatus(root);
+      assertThat(files).hasSize(1);
+      try (var in = root.getFileSystem().open(files[0].getPath())) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
+      }
+      org.apache.flink.core.fs.Path out = new org.apache.flink.core.fs.Path("s3://trail/out/x.txt");
+      try (var stream = out.getFileSystem().create(out, FileSystem.WriteMode.OVERWRITE)) {
+        stream.write("hello".getBytes(StandardCharsets.UTF_8));
+      }
+      assertThat(Files.readString(bucket.resolve("out/x.txt"))).isEqualTo("hello");
+    }
+  }
+}

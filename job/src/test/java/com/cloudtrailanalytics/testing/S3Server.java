@@ -1,0 +1,108 @@
+package com.cloudtrailanalytics.testing;
+
+import com.cloudtrailanalytics.config.JobOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+
+/**
+ * A real S3-protocol server on loopback for tests: s3proxy over a local folder, in which each
+ * bucket is a subfolder. Tests upload trails through its blob store (so that objects get their
+ * ETags, which S3 clients check) and read what the job wrote straight from the results bucket's
+ * folder, while the job itself only speaks S3.
+ */
+public final class S3Server implements AutoCloseable {
+
+  private final Path root;
+  private final BlobStoreContext blobs;
+  private final S3Proxy proxy;
+
+  private S3Server(Path root, BlobStoreContext blobs, S3Proxy proxy) {
+    this.root = root;
+    this.blobs = blobs;
+    this.proxy = proxy;
+  }
+
+  public static S3Server start(Path root) throws Exception {
+    Files.createDirectories(root);
+    Properties properties = new Properties();
+    properties.setProperty("jclouds.filesystem.basedir", root.toString());
+    BlobStoreContext blobs =
+        ContextBuilder.newBuilder("filesystem").overrides(properties).build(BlobStoreContext.class);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(blobs.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .build();
+    proxy.start();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("s3proxy did not start: " + proxy.getState());
+      }
+      Thread.sleep(10);
+    }
+    return new S3Server(root, blobs, proxy);
+  }
+
+  /** Creates a bucket; returns the folder that holds its objects. */
+  public Path bucket(String name) throws Exception {
+    blobs.getBlobStore().createContainerInLocation(null, name);
+    return root.resolve(name);
+  }
+
+  /** Uploads every file below {@code local} into the bucket, keyed by its relative path. */
+  public int upload(Path local, String bucket) throws Exception {
+    BlobStore store = blobs.getBlobStore();
+    int uploaded = 0;
+    try (Stream<Path> files = Files.walk(local)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String key = local.relativize(file).toString().replace('\\', '/');
+        store.putBlob(
+            bucket,
+            store.blobBuilder(key).payload(file.toFile()).contentLength(Files.size(file)).build());
+        uploaded++;
+      }
+    }
+    return uploaded;
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + proxy.getPort();
+  }
+
+  public int port() {
+    return proxy.getPort();
+  }
+
+  /** Flink configuration that points the S3 file system at this server, without credentials. */
+  public Configuration clientConfig() {
+    return clientConfig(endpoint());
+  }
+
+  /** The same, through another endpoint (a proxy in front of this server). */
+  public static Configuration clientConfig(String endpoint) {
+    Configuration config = new Configuration();
+    config.set(JobOptions.S3_ENDPOINT, endpoint);
+    config.set(JobOptions.S3_PATH_STYLE, true);
+    config.set(JobOptions.S3_REGION, "us-east-1");
+    config.set(
+        JobOptions.S3_CREDENTIALS_PROVIDER,
+        "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider");
+    return config;
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+    blobs.close();
+  }
+}
