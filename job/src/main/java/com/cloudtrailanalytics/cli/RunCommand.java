@@ -27,6 +27,27 @@ final class RunCommand {
           Flag.of(JobOptions.MONITOR_INTERVAL, "<duration>"),
           Flag.of(JobOptions.MAX_DELAY, "<duration>"),
           Flag.of(JobOptions.MAX_RECORD_SIZE, "<size>"),
+          Flag.of(JobOptions.START_DATE, "<YYYY-MM-DD>"),
+          Flag.of(JobOptions.LOOKBACK, "<duration>"),
+          Flag.of(JobOptions.STRUCTURE_INTERVAL, "<duration>"),
+          Flag.of(
+              "s3-endpoint",
+              JobOptions.S3_ENDPOINT,
+              "<url>",
+              "The S3 endpoint, for S3-compatible stores such as MinIO; http:// turns TLS off.",
+              null),
+          Flag.of(
+              "s3-path-style",
+              JobOptions.S3_PATH_STYLE,
+              null,
+              "Address buckets as <endpoint>/<bucket> (MinIO and most S3-compatible stores).",
+              null),
+          Flag.of(
+              "s3-region",
+              JobOptions.S3_REGION,
+              "<region>",
+              "The region of the S3 endpoint.",
+              null),
           Flag.of(
               "checkpoint-dir",
               CheckpointingOptions.CHECKPOINTS_DIRECTORY,

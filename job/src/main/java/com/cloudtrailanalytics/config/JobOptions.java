@@ -72,6 +72,30 @@ public final class JobOptions {
               "Records larger than this are rejected (reason record_too_large) instead of"
                   + " being parsed.");
 
+  public static final ConfigOption<String> START_DATE =
+      key("cloudtrail.start-date")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "The first day (UTC, YYYY-MM-DD) to read. A new deployment backfills from it, day by"
+                  + " day in delivery order, then follows new files. By default: the earliest day"
+                  + " in the trail.");
+
+  public static final ConfigOption<Duration> LOOKBACK =
+      key("cloudtrail.lookback")
+          .durationType()
+          .defaultValue(Duration.ofDays(1))
+          .withDescription(
+              "How far back, from now, day folders are listed again for new files (today and"
+                  + " yesterday UTC by default). CloudTrail writes a file into the folder of its"
+                  + " delivery day, within minutes; a longer lookback costs listings and memory.");
+
+  public static final ConfigOption<Duration> STRUCTURE_INTERVAL =
+      key("cloudtrail.structure-interval")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription("How often the trail is searched for new accounts and regions.");
+
   // --- S3: Flink's own keys for its S3 file system plugin, so they work in config.yaml too ---
 
   public static final ConfigOption<String> S3_ENDPOINT =

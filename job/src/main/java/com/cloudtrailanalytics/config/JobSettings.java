@@ -2,6 +2,8 @@ package com.cloudtrailanalytics.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -14,7 +16,10 @@ public record JobSettings(
     boolean bounded,
     Duration monitorInterval,
     Duration maxDelay,
-    int maxRecordBytes) {
+    int maxRecordBytes,
+    LocalDate startDate,
+    Duration lookback,
+    Duration structureInterval) {
 
   public static JobSettings from(ReadableConfig config) {
     JobSettings settings =
@@ -25,7 +30,10 @@ public record JobSettings(
             read(config, JobOptions.BOUNDED),
             read(config, JobOptions.MONITOR_INTERVAL),
             read(config, JobOptions.MAX_DELAY),
-            (int) Math.min(Integer.MAX_VALUE, read(config, JobOptions.MAX_RECORD_SIZE).getBytes()));
+            (int) Math.min(Integer.MAX_VALUE, read(config, JobOptions.MAX_RECORD_SIZE).getBytes()),
+            startDate(config),
+            read(config, JobOptions.LOOKBACK),
+            read(config, JobOptions.STRUCTURE_INTERVAL));
     settings.validate();
     return settings;
   }
@@ -48,12 +56,31 @@ public record JobSettings(
         monitorInterval,
         "at least 1s (e.g. 1m)");
     check(maxRecordBytes >= 1024, JobOptions.MAX_RECORD_SIZE, maxRecordBytes, "at least 1kb");
+    check(!lookback.isNegative(), JobOptions.LOOKBACK, lookback, "zero or more (e.g. 1d)");
+    check(
+        structureInterval.toMillis() >= 1000,
+        JobOptions.STRUCTURE_INTERVAL,
+        structureInterval,
+        "at least 1s (e.g. 1h)");
   }
 
   private static void check(boolean valid, ConfigOption<?> option, Object value, String expected) {
     if (!valid) {
       throw new InvalidSettingException(
           String.format("%s is %s; it must be %s", describe(option), value, expected));
+    }
+  }
+
+  private static LocalDate startDate(ReadableConfig config) {
+    Optional<String> text = config.getOptional(JobOptions.START_DATE).filter(v -> !v.isBlank());
+    try {
+      return text.map(value -> LocalDate.parse(value.strip())).orElse(null);
+    } catch (DateTimeParseException e) {
+      throw new InvalidSettingException(
+          describe(JobOptions.START_DATE)
+              + " is "
+              + text.get()
+              + "; it must be a date like 2024-01-31");
     }
   }
 

@@ -1,7 +1,6 @@
 package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.JobSettings;
-import com.cloudtrailanalytics.source.RecursiveListing;
 import com.cloudtrailanalytics.source.TrailDiscovery;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class CloudTrailJob {
    * one; inside one (application mode, tests) it uses the cluster.
    */
   public static CloudTrailJob create(Configuration config) {
-    return create(config, settings -> new RecursiveListing(settings.input()));
+    return create(config, TrailSource::layoutDiscovery);
   }
 
   /** The job, listing the trail's files with the given discovery (tests shuffle the listing). */

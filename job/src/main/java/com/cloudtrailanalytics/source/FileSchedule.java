@@ -44,7 +44,10 @@ final class FileSchedule {
   private final Map<String, Pending> reading = new HashMap<>();
   private final Map<String, Integer> readerOf = new HashMap<>();
   private final TreeMap<Long, Integer> readingTimes = new TreeMap<>();
-  private final Set<String> known = new HashSet<>();
+
+  /** Every file seen and not yet forgotten, with its delivery time. */
+  private final Map<String, Long> known = new HashMap<>();
+
   private long newestFileTime = Long.MIN_VALUE;
   private long clock = Long.MIN_VALUE;
 
@@ -56,8 +59,9 @@ final class FileSchedule {
   int add(Collection<FileSourceSplit> files) {
     int added = 0;
     for (FileSourceSplit file : files) {
-      if (known.add(file.splitId())) {
+      if (!known.containsKey(file.splitId())) {
         Pending entry = Pending.of(file);
+        known.put(file.splitId(), entry.fileTime());
         pending.add(entry);
         newestFileTime = Math.max(newestFileTime, entry.fileTime());
         added++;
@@ -199,7 +203,19 @@ final class FileSchedule {
   }
 
   Set<String> knownFiles() {
-    return known;
+    return known.keySet();
+  }
+
+  int knownCount() {
+    return known.size();
+  }
+
+  /**
+   * Forgets files delivered before {@code cutoffMillis}: their folders are never listed again, so
+   * they cannot come back. Files without a delivery time in their name are kept.
+   */
+  void forgetKnownBefore(long cutoffMillis) {
+    known.values().removeIf(time -> time != Long.MIN_VALUE && time < cutoffMillis);
   }
 
   long newestFileTime() {
@@ -213,7 +229,7 @@ final class FileSchedule {
       long newestFileTime,
       long clock) {
     FileSchedule schedule = new FileSchedule(maxDelay);
-    schedule.known.addAll(knownFiles);
+    knownFiles.forEach(path -> schedule.known.put(path, TrailFile.of(path).orderingTime()));
     pendingFiles.forEach(file -> schedule.pending.add(Pending.of(file)));
     schedule.newestFileTime = newestFileTime;
     schedule.clock = clock;

@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.source;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -9,8 +10,9 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Lists every file below the input, skipping names that start with {@code .} or {@code _} (files
- * being written, markers). Each file is one split, identified by its path.
+ * Lists every file below a folder, every round, skipping names that start with {@code .} or {@code
+ * _}. For inputs that are not laid out like a CloudTrail bucket: its cost grows with the number of
+ * files, and every file must be remembered.
  */
 public final class RecursiveListing implements TrailDiscovery {
 
@@ -23,18 +25,24 @@ public final class RecursiveListing implements TrailDiscovery {
   }
 
   @Override
-  public List<FileSourceSplit> discover() throws IOException {
+  public Discovered discover(DiscoveryState state, Instant now) throws IOException {
     Path path = new Path(root);
     List<FileSourceSplit> files = new ArrayList<>();
-    collect(path.getFileSystem(), path, files);
-    return files;
+    long listings = collect(path.getFileSystem(), path, files);
+    return new Discovered(
+        files,
+        new DiscoveryState(List.of(), state.streamsFoundAtMillis(), List.of(), true),
+        listings,
+        Long.MIN_VALUE);
   }
 
-  private static void collect(FileSystem fileSystem, Path folder, List<FileSourceSplit> files)
+  /** Adds every file below {@code folder}; returns how many folders it listed. */
+  static long collect(FileSystem fileSystem, Path folder, List<FileSourceSplit> files)
       throws IOException {
     FileStatus[] entries = fileSystem.listStatus(folder);
+    long listings = 1;
     if (entries == null) {
-      return;
+      return listings;
     }
     for (FileStatus entry : entries) {
       String name = entry.getPath().getName();
@@ -42,11 +50,12 @@ public final class RecursiveListing implements TrailDiscovery {
         continue;
       }
       if (entry.isDir()) {
-        collect(fileSystem, entry.getPath(), files);
+        listings += collect(fileSystem, entry.getPath(), files);
       } else {
         files.add(split(entry));
       }
     }
+    return listings;
   }
 
   static FileSourceSplit split(FileStatus file) {

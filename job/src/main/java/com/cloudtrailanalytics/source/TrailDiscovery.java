@@ -2,13 +2,15 @@ package com.cloudtrailanalytics.source;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.List;
-import org.apache.flink.connector.file.src.FileSourceSplit;
+import java.time.Instant;
 
-/** Finds the trail's files; the enumerator keeps the ones it has not seen before. */
+/**
+ * Finds the trail's files, one round at a time; the enumerator keeps the ones it has not seen. Each
+ * file is a split whose id is its path.
+ */
 @FunctionalInterface
 public interface TrailDiscovery extends Serializable {
 
-  /** Lists files that may be new. Runs on a background thread of the JobManager. */
-  List<FileSourceSplit> discover() throws IOException;
+  /** One round, from the state the last round left. Runs on a background thread. */
+  Discovered discover(DiscoveryState state, Instant now) throws IOException;
 }

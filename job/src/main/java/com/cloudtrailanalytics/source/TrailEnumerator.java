@@ -1,10 +1,10 @@
 package com.cloudtrailanalytics.source;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -12,16 +12,19 @@ import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the trail's files, hands them to readers in delivery-time order ({@link FileSchedule}), and
- * tells every reader the trail's clock whenever it advances.
+ * Finds the trail's files ({@link TrailDiscovery}), hands them to readers in delivery-time order
+ * ({@link FileSchedule}), and tells every reader the trail's clock whenever it advances.
  *
- * <p>Each reader is kept {@value #FILES_PER_READER} files ahead, so that it starts the next file as
- * soon as it finishes one. A bounded run lists the input once and ends when every file is read; a
- * long-lived run lists it again every monitoring interval and keeps only files it has not seen.
+ * <p>Discovery runs in rounds: every monitoring interval, and back to back while a backfill is
+ * catching up and few files wait to be read. Each reader is kept {@value #FILES_PER_READER} files
+ * ahead, so that it starts the next file as soon as it finishes one. A bounded run ends when
+ * discovery has listed everything and every file is read.
  *
  * <p>When readers restart from a checkpoint (the whole job restored, or readers restarted after a
  * failure while this enumerator kept running), what they were reading is what their checkpoint
@@ -34,18 +37,28 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
 
   static final int FILES_PER_READER = 2;
 
+  /** While backfilling, the next day is listed as soon as fewer files than this wait. */
+  static final int BACKFILL_LOW_WATER = 2_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(TrailEnumerator.class);
+  private static final int BOUNDED_LISTING_ATTEMPTS = 5;
 
   private final SplitEnumeratorContext<FileSourceSplit> context;
   private final TrailDiscovery discovery;
   private final boolean bounded;
   private final Duration monitorInterval;
+  private final Clock clock;
   private final FileSchedule schedule;
   private final Set<Integer> waitingReaders = new LinkedHashSet<>();
   private final Set<Integer> finishedReaders = new HashSet<>();
   private final Set<Integer> awaitingReports = new HashSet<>();
   private final long clockFloor;
-  private boolean listedOnce;
+  private DiscoveryState discoveryState;
+  private boolean discoveryComplete;
+  private boolean roundInFlight;
+  private int failedRounds;
+  private Counter filesDiscovered;
+  private Counter listRequests;
 
   /**
    * @param restored whether the schedule comes from a checkpoint, so that every reader first
@@ -56,15 +69,19 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
       TrailDiscovery discovery,
       boolean bounded,
       Duration monitorInterval,
+      Clock clock,
       FileSchedule schedule,
-      boolean listedOnce,
+      DiscoveryState discoveryState,
+      boolean discoveryComplete,
       boolean restored) {
     this.context = context;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
+    this.clock = clock;
     this.schedule = schedule;
-    this.listedOnce = listedOnce;
+    this.discoveryState = discoveryState;
+    this.discoveryComplete = discoveryComplete;
     this.clockFloor = schedule.clock();
     if (restored) {
       IntStream.range(0, context.currentParallelism()).forEach(awaitingReports::add);
@@ -73,34 +90,82 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
 
   @Override
   public void start() {
-    if (!bounded) {
-      context.callAsync(discovery::discover, this::onListed, 0, monitorInterval.toMillis());
-    } else if (!listedOnce) {
-      context.callAsync(discovery::discover, this::onListed);
+    MetricGroup metrics = context.metricGroup().addGroup("cloudtrail");
+    filesDiscovered = metrics.counter("filesDiscovered");
+    listRequests = metrics.counter("listRequests");
+    metrics.gauge("filesWaiting", schedule::pendingCount);
+    metrics.gauge("filesRemembered", schedule::knownCount);
+    if (bounded) {
+      startRound();
+    } else {
+      context.callAsync(
+          () -> null, (ignored, error) -> startRound(), 0, monitorInterval.toMillis());
     }
   }
 
-  private void onListed(List<FileSourceSplit> files, Throwable error) {
-    if (error != null) {
-      if (bounded) {
-        throw new IllegalStateException("Could not list the trail's files", error);
-      }
-      LOG.warn("Could not list the trail's files; trying again in {}", monitorInterval, error);
+  private void startRound() {
+    if (roundInFlight || discoveryComplete) {
       return;
     }
-    int added = schedule.add(files);
-    if (added > 0 || !listedOnce) {
-      LOG.info("Found {} new files; {} files wait to be read", added, schedule.pendingCount());
+    roundInFlight = true;
+    DiscoveryState from = discoveryState;
+    long backoffMillis = bounded && failedRounds > 0 ? 1000L << Math.min(failedRounds, 5) : 0;
+    context.callAsync(
+        () -> {
+          Thread.sleep(backoffMillis);
+          return discovery.discover(from, clock.instant());
+        },
+        this::onDiscovered);
+  }
+
+  private void onDiscovered(Discovered round, Throwable error) {
+    roundInFlight = false;
+    if (error != null) {
+      failedRounds++;
+      if (bounded && failedRounds >= BOUNDED_LISTING_ATTEMPTS) {
+        throw new IllegalStateException("Could not list the trail's files", error);
+      }
+      LOG.warn("Could not list the trail's files; trying again", error);
+      if (bounded) {
+        startRound();
+      }
+      return;
     }
-    listedOnce = true;
+    failedRounds = 0;
+    discoveryState = round.state();
+    int added = schedule.add(round.files());
+    schedule.forgetKnownBefore(round.forgetBeforeMillis());
+    filesDiscovered.inc(added);
+    listRequests.inc(round.listings());
+    if (added > 0) {
+      LOG.info(
+          "Found {} new files with {} listings{}; {} files wait to be read",
+          added,
+          round.listings(),
+          round.state().caughtUp()
+              ? ""
+              : " (backfilling: " + round.state().backfillDays().size() + " more days)",
+          schedule.pendingCount());
+    }
+    if (bounded && round.state().caughtUp()) {
+      discoveryComplete = true;
+    }
     assignToWaitingReaders();
     publishClock();
+    continueBackfill();
+  }
+
+  private void continueBackfill() {
+    if (!discoveryState.caughtUp() && schedule.pendingCount() < BACKFILL_LOW_WATER) {
+      startRound();
+    }
   }
 
   @Override
   public void handleSplitRequest(int reader, String hostname) {
     waitingReaders.add(reader);
     assignToWaitingReaders();
+    continueBackfill();
   }
 
   @Override
@@ -111,16 +176,16 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     } else if (event instanceof HeldFilesEvent held) {
       schedule.readingAgain(reader, held.splitIds());
       if (awaitingReports.remove(reader) && awaitingReports.isEmpty()) {
-        long clock = schedule.rebaseClock(clockFloor);
-        LOG.info("Every reader has reported its files; the clock restarts at {}", clock);
-        broadcast(clock);
+        long restarted = schedule.rebaseClock(clockFloor);
+        LOG.info("Every reader has reported its files; the clock restarts at {}", restarted);
+        broadcast(restarted);
       }
     }
   }
 
   /** A reader restarts from the last checkpoint; the files given to it since come back. */
   @Override
-  public void addSplitsBack(List<FileSourceSplit> files, int reader) {
+  public void addSplitsBack(java.util.List<FileSourceSplit> files, int reader) {
     schedule.forget(reader);
     schedule.returned(files);
     awaitingReports.add(reader);
@@ -142,7 +207,8 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
         Set.copyOf(schedule.knownFiles()),
         schedule.newestFileTime(),
         schedule.clock(),
-        listedOnce);
+        discoveryState,
+        discoveryComplete);
   }
 
   @Override
@@ -163,7 +229,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
       }
       if (schedule.heldCount(reader) > 0) {
         waitingReaders.remove(reader);
-      } else if (bounded && listedOnce) {
+      } else if (bounded && discoveryComplete) {
         context.signalNoMoreSplits(reader);
         finishedReaders.add(reader);
         waitingReaders.remove(reader);
@@ -173,16 +239,16 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
 
   private void publishClock() {
     long before = schedule.clock();
-    long clock = schedule.advanceClock();
-    if (clock > before && awaitingReports.isEmpty()) {
-      broadcast(clock);
+    long advanced = schedule.advanceClock();
+    if (advanced > before && awaitingReports.isEmpty()) {
+      broadcast(advanced);
     }
   }
 
-  private void broadcast(long clock) {
+  private void broadcast(long watermark) {
     for (int reader : context.registeredReaders().keySet()) {
       if (!finishedReaders.contains(reader)) {
-        context.sendEventToSourceReader(reader, new ClockEvent(clock));
+        context.sendEventToSourceReader(reader, new ClockEvent(watermark));
       }
     }
   }

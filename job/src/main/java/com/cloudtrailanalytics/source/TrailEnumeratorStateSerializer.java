@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class TrailEnumeratorStateSerializer
       }
       out.writeLong(state.newestFileTime());
       out.writeLong(state.clock());
-      out.writeBoolean(state.listedOnce());
+      writeDiscovery(out, state.discovery());
+      out.writeBoolean(state.discoveryComplete());
     }
     return bytes.toByteArray();
   }
@@ -62,9 +64,45 @@ public final class TrailEnumeratorStateSerializer
       for (int i = 0; i < knownCount; i++) {
         known.add(in.readUTF());
       }
-      return new TrailEnumeratorState(
-          pending, known, in.readLong(), in.readLong(), in.readBoolean());
+      long newest = in.readLong();
+      long clock = in.readLong();
+      DiscoveryState discovery = readDiscovery(in);
+      return new TrailEnumeratorState(pending, known, newest, clock, discovery, in.readBoolean());
     }
+  }
+
+  private static void writeDiscovery(DataOutputStream out, DiscoveryState discovery)
+      throws IOException {
+    out.writeInt(discovery.streams().size());
+    for (String stream : discovery.streams()) {
+      out.writeUTF(stream);
+    }
+    out.writeLong(discovery.streamsFoundAtMillis());
+    out.writeInt(discovery.backfillDays() == null ? -1 : discovery.backfillDays().size());
+    if (discovery.backfillDays() != null) {
+      for (LocalDate day : discovery.backfillDays()) {
+        out.writeLong(day.toEpochDay());
+      }
+    }
+    out.writeBoolean(discovery.caughtUp());
+  }
+
+  private static DiscoveryState readDiscovery(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<String> streams = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      streams.add(in.readUTF());
+    }
+    long foundAt = in.readLong();
+    int days = in.readInt();
+    List<LocalDate> backfill = null;
+    if (days >= 0) {
+      backfill = new ArrayList<>(days);
+      for (int i = 0; i < days; i++) {
+        backfill.add(LocalDate.ofEpochDay(in.readLong()));
+      }
+    }
+    return new DiscoveryState(streams, foundAt, backfill, in.readBoolean());
   }
 
   private static void writeSplit(DataOutputStream out, FileSourceSplit split) throws IOException {

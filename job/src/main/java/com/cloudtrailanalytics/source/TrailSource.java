@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.source;
 
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.record.TrailItem;
+import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -30,18 +31,21 @@ public final class TrailSource
   private final boolean bounded;
   private final Duration monitorInterval;
   private final Duration maxDelay;
+  private final Clock clock;
 
   public TrailSource(
       int maxRecordBytes,
       TrailDiscovery discovery,
       boolean bounded,
       Duration monitorInterval,
-      Duration maxDelay) {
+      Duration maxDelay,
+      Clock clock) {
     this.maxRecordBytes = maxRecordBytes;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
     this.maxDelay = maxDelay;
+    this.clock = clock;
   }
 
   /** The source for the job's settings, listing the input with {@code discovery}. */
@@ -51,7 +55,14 @@ public final class TrailSource
         discovery,
         settings.bounded(),
         settings.monitorInterval(),
-        settings.maxDelay());
+        settings.maxDelay(),
+        Clock.systemUTC());
+  }
+
+  /** Discovery that follows CloudTrail's layout, as the settings ask. */
+  public static TrailDiscovery layoutDiscovery(JobSettings settings) {
+    return new LayoutDiscovery(
+        settings.input(), settings.startDate(), settings.lookback(), settings.structureInterval());
   }
 
   @Override
@@ -68,7 +79,15 @@ public final class TrailSource
   public SplitEnumerator<FileSourceSplit, TrailEnumeratorState> createEnumerator(
       SplitEnumeratorContext<FileSourceSplit> context) {
     return new TrailEnumerator(
-        context, discovery, bounded, monitorInterval, new FileSchedule(maxDelay), false, false);
+        context,
+        discovery,
+        bounded,
+        monitorInterval,
+        clock,
+        new FileSchedule(maxDelay),
+        DiscoveryState.initial(),
+        false,
+        false);
   }
 
   @Override
@@ -82,7 +101,15 @@ public final class TrailSource
             state.newestFileTime(),
             state.clock());
     return new TrailEnumerator(
-        context, discovery, bounded, monitorInterval, schedule, state.listedOnce(), true);
+        context,
+        discovery,
+        bounded,
+        monitorInterval,
+        clock,
+        schedule,
+        state.discovery(),
+        state.discoveryComplete(),
+        true);
   }
 
   @Override

@@ -1,11 +1,7 @@
 package com.cloudtrailanalytics.cli;
 
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.ACCOUNT;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.AN_HOUR_LATER;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.BEGINNING;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.EU_WEST_1;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.NEXT_WINDOW;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.ONE_MINUTE_LATER;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userArn;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
@@ -20,6 +16,7 @@ import com.cloudtrailanalytics.testing.OutputTables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,13 +75,14 @@ class JarITCase {
     Path bucket = dir.resolve("bucket");
     Path output = dir.resolve("output");
     TrailWriter trail = new TrailWriter(bucket);
+    Instant window = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
     trail.writeLogFile(
         ACCOUNT,
         US_EAST_1,
-        NEXT_WINDOW,
+        window.plus(Duration.ofMinutes(5)),
         List.of(
-            userCall("alice", "DescribeInstances", BEGINNING).build(),
-            userCall("alice", "StopInstances", ONE_MINUTE_LATER).build()));
+            userCall("alice", "DescribeInstances", window).build(),
+            userCall("alice", "StopInstances", window.plusSeconds(60)).build()));
 
     try (JobProcess job =
         JobProcess.start(
@@ -105,8 +103,9 @@ class JarITCase {
       trail.writeLogFile(
           ACCOUNT,
           EU_WEST_1,
-          AN_HOUR_LATER.plus(Duration.ofMinutes(5)),
-          List.of(userCall("alice", "DescribeInstances", AN_HOUR_LATER).build()));
+          window.plus(Duration.ofMinutes(25)),
+          List.of(
+              userCall("alice", "DescribeInstances", window.plus(Duration.ofMinutes(20))).build()));
 
       List<List<Object>> rows = awaitUserActivity(output, Duration.ofSeconds(90));
       assertThat(rows).containsExactly(List.of(userArn("alice"), 2L));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.source.DiscoveryState;
 import com.cloudtrailanalytics.source.RecursiveListing;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
@@ -42,9 +43,13 @@ class BackfillITCase {
                     3, 3, 72, 40_000, 5, Instant.parse("2024-02-28T00:00:00Z"), null))
             .writeTo(bucket);
     ShuffledListing listing = new ShuffledListing(bucket.toUri().toString(), 42);
-    assertThat(listing.discover())
+    assertThat(listing.discover(DiscoveryState.initial(), Instant.now()).files())
         .as("the listing really is out of order")
-        .isNotEqualTo(sorted(new RecursiveListing(bucket.toUri().toString()).discover()));
+        .isNotEqualTo(
+            sorted(
+                new RecursiveListing(bucket.toUri().toString())
+                    .discover(DiscoveryState.initial(), Instant.now())
+                    .files()));
     GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
     Path output = dir.resolve("output");
 

@@ -79,11 +79,10 @@ class FailureRecoveryITCase {
                   "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, aws_region, event_count,"
                       + " error_count FROM region_activity ORDER BY 1, 2, 3"))
           .containsExactlyElementsOf(truth.regionActivity());
-      assertThat(tables.count("SELECT COUNT(*) FROM source_files"))
-          .isEqualTo(written.logFiles() + written.digestFiles());
+      assertThat(tables.count("SELECT COUNT(*) FROM source_files")).isEqualTo(written.logFiles());
       assertThat(tables.count("SELECT COUNT(DISTINCT source_file) FROM source_files"))
-          .isEqualTo(written.logFiles() + written.digestFiles());
-      assertThat(tables.count("SELECT COUNT(*) FROM rejects")).isEqualTo(written.digestFiles());
+          .isEqualTo(written.logFiles());
+      assertThat(tables.committedFiles("rejects")).isEmpty();
       assertThat(tables.committedFiles("late_events")).isEmpty();
       assertThat(visibleFilesOtherThanParts(output)).isEmpty();
     }

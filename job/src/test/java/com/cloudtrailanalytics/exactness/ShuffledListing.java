@@ -1,8 +1,11 @@
 package com.cloudtrailanalytics.exactness;
 
+import com.cloudtrailanalytics.source.Discovered;
+import com.cloudtrailanalytics.source.DiscoveryState;
 import com.cloudtrailanalytics.source.RecursiveListing;
 import com.cloudtrailanalytics.source.TrailDiscovery;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,9 +24,10 @@ final class ShuffledListing implements TrailDiscovery {
   }
 
   @Override
-  public List<FileSourceSplit> discover() throws IOException {
-    List<FileSourceSplit> files = new ArrayList<>(new RecursiveListing(root).discover());
+  public Discovered discover(DiscoveryState state, Instant now) throws IOException {
+    Discovered listed = new RecursiveListing(root).discover(state, now);
+    List<FileSourceSplit> files = new ArrayList<>(listed.files());
     Collections.shuffle(files, new Random(seed));
-    return files;
+    return new Discovered(files, listed.state(), listed.listings(), listed.forgetBeforeMillis());
   }
 }

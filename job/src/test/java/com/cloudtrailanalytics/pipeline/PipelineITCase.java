@@ -20,10 +20,9 @@ import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.ParquetFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -182,7 +181,7 @@ class PipelineITCase {
   }
 
   @Test
-  void skipsDigestFilesAndRecordsEveryFileAndEveryReject() throws Exception {
+  void neverListsDigestFoldersAndRecordsEveryFileReadAndEveryReject() throws Exception {
     Path bucket = dir.resolve("bucket");
     TrailWriter trail = new TrailWriter(bucket);
     Path good =
@@ -206,7 +205,7 @@ class PipelineITCase {
               tables.query(
                   "SELECT source_file, status, problem, account_id, aws_region,"
                       + " strftime(file_time, '%Y-%m-%d %H:%M'), events, rejected_records, dt"
-                      + " FROM source_files ORDER BY status"))
+                      + " FROM source_files"))
           .containsExactly(
               Arrays.asList(
                   flinkPath(good),
@@ -217,33 +216,60 @@ class PipelineITCase {
                   "2024-03-01 10:05",
                   1L,
                   1L,
-                  "2024-03-01"),
-              Arrays.asList(
-                  flinkPath(digest),
-                  "skipped",
-                  "digest_file",
-                  null,
-                  null,
-                  null,
-                  0L,
-                  0L,
-                  LocalDate.now(ZoneOffset.UTC).toString()));
+                  "2024-03-01"));
       assertThat(
               tables.query(
-                  "SELECT source_file, position, reject_type, reason, detail FROM rejects ORDER BY reject_type"))
+                  "SELECT source_file, \"position\", reject_type, reason, detail FROM rejects"))
           .containsExactly(
               List.of(
                   flinkPath(good),
                   1L,
                   "rejected_record",
                   "missing_event_time",
-                  "the record has no eventTime"),
-              List.of(
-                  flinkPath(digest),
-                  -1L,
-                  "skipped_file",
-                  "digest_file",
-                  "a CloudTrail digest file, not a log file"));
+                  "the record has no eventTime"));
+      assertThat(
+              tables.count(
+                  "SELECT COUNT(*) FROM source_files WHERE source_file = '"
+                      + flinkPath(digest)
+                      + "'"))
+          .isZero();
+    }
+  }
+
+  @Test
+  void readsAFolderOfLooseFilesAndRecordsTheOnesItSkips() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("downloads"));
+    Path sample = folder.resolve("sample.json");
+    try (var out = Files.newOutputStream(sample)) {
+      out.write(
+          ("{\"Records\":[" + userCall("alice", "DescribeInstances", BEGINNING).build() + "]}")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path digest =
+        Files.writeString(
+            folder.resolve(
+                "111122223333_CloudTrail-Digest_us-east-1_x_us-east-1_20240301T100500Z.json.gz"),
+            "x");
+    Path notes = Files.writeString(folder.resolve("notes.txt"), "not a log file");
+    Path output = dir.resolve("output");
+
+    CloudTrailJob.create(JobConfigs.bounded(folder, output)).run();
+
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(tables.count("SELECT SUM(event_count) FROM user_activity")).isEqualTo(1);
+      assertThat(
+              tables.query(
+                  "SELECT source_file, status, problem FROM source_files ORDER BY source_file"))
+          .containsExactly(
+              List.of(flinkPath(digest), "skipped", "digest_file"),
+              List.of(flinkPath(notes), "skipped", "not_a_log_file"),
+              Arrays.asList(flinkPath(sample), "read", null));
+      assertThat(
+              tables.query(
+                  "SELECT source_file, reject_type, reason FROM rejects ORDER BY source_file"))
+          .containsExactly(
+              List.of(flinkPath(digest), "skipped_file", "digest_file"),
+              List.of(flinkPath(notes), "skipped_file", "not_a_log_file"));
     }
   }
 

@@ -109,6 +109,7 @@ class FileScheduleTest {
             schedule.knownFiles(),
             schedule.newestFileTime(),
             schedule.clock(),
+            DiscoveryState.initial(),
             true);
     TrailEnumeratorStateSerializer serializer = new TrailEnumeratorStateSerializer();
     TrailEnumeratorState copy =

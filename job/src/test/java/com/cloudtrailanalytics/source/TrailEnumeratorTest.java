@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.source;
 import static com.cloudtrailanalytics.source.TrailFiles.logFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +75,14 @@ class TrailEnumeratorTest {
       state = enumerator.snapshotState(1);
     }
     try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(2)) {
-      TrailSource source = new TrailSource(1024, List::of, true, Duration.ofMinutes(1), MAX_DELAY);
+      TrailSource source =
+          new TrailSource(
+              1024,
+              TrailFiles.listing(List.of()),
+              true,
+              Duration.ofMinutes(1),
+              MAX_DELAY,
+              Clock.systemUTC());
       SplitEnumerator<FileSourceSplit, TrailEnumeratorState> restored =
           source.restoreEnumerator(context, state);
       restored.start();
@@ -126,10 +134,12 @@ class TrailEnumeratorTest {
       MockSplitEnumeratorContext<FileSourceSplit> context, List<FileSourceSplit> files) {
     return new TrailEnumerator(
         context,
-        () -> files,
+        TrailFiles.listing(files),
         true,
         Duration.ofMinutes(1),
+        Clock.systemUTC(),
         new FileSchedule(MAX_DELAY),
+        DiscoveryState.initial(),
         false,
         false);
   }

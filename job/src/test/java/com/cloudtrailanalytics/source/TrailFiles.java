@@ -29,6 +29,12 @@ final class TrailFiles {
     return new FileSourceSplit(path, new Path(path), 0, 100, 0, 100);
   }
 
+  /** Discovery that finds these files in one round. */
+  static TrailDiscovery listing(List<FileSourceSplit> files) {
+    return (state, now) ->
+        new Discovered(files, new DiscoveryState(List.of(), 0, List.of(), true), 1, Long.MIN_VALUE);
+  }
+
   static List<String> paths(List<FileSourceSplit> splits) {
     List<String> paths = new ArrayList<>();
     splits.forEach(split -> paths.add(split.splitId()));
