@@ -24,8 +24,13 @@ class S3SmokeTest {
       FileSystemSetup.initialize(s3.clientConfig());
       org.apache.flink.core.fs.Path root =
           new org.apache.flink.core.fs.Path("s3://trail/AWSLogs/123");
+      long listsBefore = s3.requests("list");
+      s3.throttleNext("list", 2);
       FileStatus[] files = root.getFileSystem().listStatus(root);
       assertThat(files).hasSize(1);
+      assertThat(s3.requests("list") - listsBefore)
+          .as("answered LISTs after two throttled ones")
+          .isEqualTo(1);
       try (var in = root.getFileSystem().open(files[0].getPath())) {
         assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
       }

@@ -1,10 +1,17 @@
 package com.cloudtrailanalytics.testing;
 
 import com.cloudtrailanalytics.config.JobOptions;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -12,6 +19,8 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.http.HttpResponse;
+import org.jclouds.http.HttpResponseException;
 
 /**
  * A real S3-protocol server on loopback for tests: s3proxy over a local folder, in which each
@@ -24,11 +33,52 @@ public final class S3Server implements AutoCloseable {
   private final Path root;
   private final BlobStoreContext blobs;
   private final S3Proxy proxy;
+  private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
   private S3Server(Path root, BlobStoreContext blobs, S3Proxy proxy) {
     this.root = root;
     this.blobs = blobs;
     this.proxy = proxy;
+    BlobStore observed = observed(blobs.getBlobStore());
+    proxy.setBlobStoreLocator((identity, container, blob) -> Map.entry("", observed));
+  }
+
+  /**
+   * How many requests of a kind the server has answered, by the blob store operation that served
+   * them: {@code list} (LIST), {@code getBlob} (GET), {@code blobMetadata} (HEAD), {@code putBlob}.
+   */
+  public long requests(String operation) {
+    AtomicLong count = operations.get(operation);
+    return count == null ? 0 : count.get();
+  }
+
+  /** Answers the next {@code times} requests of a kind with 503 Slow Down, as S3 throttles. */
+  public void throttleNext(String operation, int times) {
+    failures.computeIfAbsent(operation, name -> new AtomicInteger()).addAndGet(times);
+  }
+
+  /** The blob store behind the S3 API, counting each operation and throttling on request. */
+  private BlobStore observed(BlobStore store) {
+    InvocationHandler handler =
+        (target, method, args) -> {
+          AtomicInteger toFail = failures.get(method.getName());
+          if (toFail != null && toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new HttpResponseException(
+                "throttled by the test",
+                null,
+                HttpResponse.builder().statusCode(503).message("Slow Down").build());
+          }
+          operations.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (BlobStore)
+        Proxy.newProxyInstance(
+            BlobStore.class.getClassLoader(), new Class<?>[] {BlobStore.class}, handler);
   }
 
   public static S3Server start(Path root) throws Exception {

@@ -1,0 +1,158 @@
+package com.cloudtrailanalytics.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.source.Discovered;
+import com.cloudtrailanalytics.source.DiscoveryState;
+import com.cloudtrailanalytics.source.TrailDiscovery;
+import com.cloudtrailanalytics.source.TrailSource;
+import com.cloudtrailanalytics.testing.GroundTruth;
+import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.OutputTables;
+import com.cloudtrailanalytics.testing.S3Server;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** S3 as it behaves: throttling, and files that vanish between listing and reading. */
+class S3ResilienceITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @TempDir Path dir;
+  private S3Server s3;
+  private Path localTrail;
+
+  @BeforeEach
+  void startS3WithATrail() throws Exception {
+    s3 = S3Server.start(dir.resolve("s3"));
+    s3.bucket("trail");
+    s3.bucket("results");
+    FileSystemSetup.initialize(s3.clientConfig());
+    localTrail = dir.resolve("local-trail");
+    new SyntheticTrail(
+            new SyntheticTrail.Settings(
+                1, 2, 2, 3_000, 4, Instant.parse("2024-03-01T06:00:00Z"), null))
+        .writeTo(localTrail);
+    s3.upload(localTrail, "trail");
+  }
+
+  @AfterEach
+  void stopS3() throws Exception {
+    s3.close();
+  }
+
+  @Test
+  void throttledRequestsAreRetriedAndEveryEventIsCounted() throws Exception {
+    GroundTruth truth = GroundTruth.of(localTrail, Duration.ofMinutes(5));
+    s3.throttleNext("list", 6);
+    s3.throttleNext("blobMetadata", 10);
+    s3.throttleNext("getBlob", 10);
+
+    CloudTrailJob.create(config()).run();
+
+    assertThat(s3.requests("list")).isPositive();
+    try (OutputTables tables = new OutputTables(dir.resolve("s3/results/tables"))) {
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
+                      + " error_count FROM user_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.userActivity());
+    }
+  }
+
+  @Test
+  void aFileDeletedAfterItWasListedIsRejectedAndTheRestIsCounted() throws Exception {
+    Path victim = oneLogFile(dir.resolve("s3/trail"));
+    long victimEvents =
+        GroundTruth.of(localTrail, Duration.ofMinutes(5)).events()
+            - GroundTruth.of(withoutFile(victim), Duration.ofMinutes(5)).events();
+
+    CloudTrailJob.create(
+            config(),
+            settings ->
+                new DeletingAfterListing(TrailSource.layoutDiscovery(settings), victim.toString()))
+        .run();
+
+    try (OutputTables tables = new OutputTables(dir.resolve("s3/results/tables"))) {
+      assertThat(tables.query("SELECT reason, reject_type FROM rejects"))
+          .containsExactly(List.of("file_not_found", "rejected_file"));
+      assertThat(
+              tables.query(
+                  "SELECT status, problem FROM source_files WHERE source_file LIKE '%"
+                      + victim.getFileName()
+                      + "'"))
+          .containsExactly(List.of("rejected", "file_not_found"));
+      assertThat(tables.count("SELECT SUM(event_count) FROM user_activity"))
+          .isEqualTo(GroundTruth.of(localTrail, Duration.ofMinutes(5)).events() - victimEvents);
+    }
+  }
+
+  private Configuration config() {
+    Configuration config = JobConfigs.bounded(Path.of("unused"), Path.of("unused"));
+    config.addAll(s3.clientConfig());
+    config.setString("cloudtrail.input", "s3://trail/");
+    config.setString("cloudtrail.output", "s3://results/tables");
+    config.setString("execution.checkpointing.dir", "s3://results/checkpoints");
+    return config;
+  }
+
+  private static Path oneLogFile(Path bucket) throws IOException {
+    try (Stream<Path> files = Files.walk(bucket)) {
+      return files
+          .filter(
+              file ->
+                  file.toString().contains("/CloudTrail/") && file.toString().endsWith(".json.gz"))
+          .sorted()
+          .skip(3)
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  /** A copy of the local trail without the victim, for the ground truth. */
+  private Path withoutFile(Path victimInBucket) throws IOException {
+    Path copy = dir.resolve("trail-without-victim");
+    try (Stream<Path> files = Files.walk(localTrail)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path relative = localTrail.relativize(file);
+        if (!victimInBucket.endsWith(relative)) {
+          Files.createDirectories(copy.resolve(relative).getParent());
+          Files.copy(file, copy.resolve(relative));
+        }
+      }
+    }
+    return copy;
+  }
+
+  /** Lists the trail, then deletes one of the files it listed, as a lifecycle rule might. */
+  private record DeletingAfterListing(TrailDiscovery listing, String victim)
+      implements TrailDiscovery {
+    @Override
+    public Discovered discover(DiscoveryState state, Instant now) throws IOException {
+      Discovered round = listing.discover(state, now);
+      Files.deleteIfExists(Path.of(victim));
+      return round;
+    }
+  }
+}
