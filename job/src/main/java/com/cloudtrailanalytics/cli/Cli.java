@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.cli;
 
 import com.cloudtrailanalytics.config.InvalidSettingException;
+import com.cloudtrailanalytics.geo.GeoDatabaseException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ public final class Cli {
         arguments = rest(arguments);
       }
       return RunCommand.run(CommandLine.parse(arguments, RunCommand.FLAGS), out);
-    } catch (UsageException | InvalidSettingException e) {
+    } catch (UsageException | InvalidSettingException | GeoDatabaseException e) {
       err.println("cloudtrail-analytics: " + e.getMessage());
       return USAGE;
     } catch (Exception e) {

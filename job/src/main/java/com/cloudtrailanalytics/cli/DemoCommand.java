@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.cli;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.generate.SampleGeoDatabases;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,11 +48,16 @@ final class DemoCommand {
     out.printf(
         "Sample trail: %,d events in %,d log files (plus %,d digest files) under %s%n",
         written.events(), written.logFiles(), written.digestFiles(), trail);
+    SampleGeoDatabases.Written geo = SampleGeoDatabases.writeTo(dir.resolve("geoip"));
+    out.printf(
+        "Sample GeoIP databases (the trail's addresses only): %s, %s%n", geo.city(), geo.asn());
 
     Configuration config = new Configuration();
     config.set(JobOptions.INPUT, trail.toString());
     config.set(JobOptions.OUTPUT, dir.resolve("output").toString());
     config.set(JobOptions.BOUNDED, true);
+    config.set(JobOptions.GEOIP_DB, geo.city().toString());
+    config.set(JobOptions.ASN_DB, geo.asn().toString());
     config.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     int code = RunCommand.run(config, out);
@@ -59,8 +65,12 @@ final class DemoCommand {
         "%nQuery the tables with any Parquet reader, e.g. DuckDB:%n"
             + "  duckdb -c \"SELECT principal, SUM(event_count) AS events, SUM(error_count) AS errors"
             + " FROM read_parquet('%s/output/user_activity/*/*/part-*', hive_partitioning=true)"
-            + " GROUP BY principal ORDER BY events DESC LIMIT 10\"%n",
-        dir);
+            + " GROUP BY principal ORDER BY events DESC LIMIT 10\"%n"
+            + "  duckdb -c \"SELECT event_time, user_name, source_ip, login_result, country_iso_code,"
+            + " city FROM read_parquet('%s/output/console_logins/*/*/part-*',"
+            + " hive_partitioning=true) WHERE user_name IN ('nicholas', 'root') ORDER BY"
+            + " event_time\"%n",
+        dir, dir);
     return code;
   }
 

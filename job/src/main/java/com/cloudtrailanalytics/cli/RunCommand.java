@@ -30,6 +30,8 @@ final class RunCommand {
           Flag.of(JobOptions.START_DATE, "<YYYY-MM-DD>"),
           Flag.of(JobOptions.LOOKBACK, "<duration>"),
           Flag.of(JobOptions.STRUCTURE_INTERVAL, "<duration>"),
+          Flag.of(JobOptions.GEOIP_DB, "<file.mmdb | s3://...>"),
+          Flag.of(JobOptions.ASN_DB, "<file.mmdb | s3://...>"),
           Flag.of(
               "s3-endpoint",
               JobOptions.S3_ENDPOINT,

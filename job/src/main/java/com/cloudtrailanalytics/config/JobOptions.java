@@ -96,6 +96,23 @@ public final class JobOptions {
           .defaultValue(Duration.ofHours(1))
           .withDescription("How often the trail is searched for new accounts and regions.");
 
+  public static final ConfigOption<String> GEOIP_DB =
+      key("cloudtrail.geoip-db")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "A MaxMind GeoIP2 or GeoLite2 City database (.mmdb), local or on s3://, to geo-tag"
+                  + " console sign-ins and the geo_city(ip) SQL function. Without it location"
+                  + " columns are null.");
+
+  public static final ConfigOption<String> ASN_DB =
+      key("cloudtrail.asn-db")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "A MaxMind GeoLite2 or GeoIP2 ASN database (.mmdb), local or on s3://, for the asn"
+                  + " and as_org columns and the geo_asn(ip) SQL function.");
+
   // --- S3: Flink's own keys for its S3 file system plugin, so they work in config.yaml too ---
 
   public static final ConfigOption<String> S3_ENDPOINT =

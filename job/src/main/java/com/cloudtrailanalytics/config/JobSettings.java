@@ -19,7 +19,9 @@ public record JobSettings(
     int maxRecordBytes,
     LocalDate startDate,
     Duration lookback,
-    Duration structureInterval) {
+    Duration structureInterval,
+    String geoipDb,
+    String asnDb) {
 
   public static JobSettings from(ReadableConfig config) {
     JobSettings settings =
@@ -33,7 +35,9 @@ public record JobSettings(
             (int) Math.min(Integer.MAX_VALUE, read(config, JobOptions.MAX_RECORD_SIZE).getBytes()),
             startDate(config),
             read(config, JobOptions.LOOKBACK),
-            read(config, JobOptions.STRUCTURE_INTERVAL));
+            read(config, JobOptions.STRUCTURE_INTERVAL),
+            optionalLocation(config, JobOptions.GEOIP_DB),
+            optionalLocation(config, JobOptions.ASN_DB));
     settings.validate();
     return settings;
   }
@@ -87,6 +91,14 @@ public record JobSettings(
   private static String required(ReadableConfig config, ConfigOption<String> option) {
     Optional<String> value = config.getOptional(option).filter(v -> !v.isBlank());
     return value.orElseThrow(() -> new InvalidSettingException(describe(option) + " is not set"));
+  }
+
+  private static String optionalLocation(ReadableConfig config, ConfigOption<String> option) {
+    return config
+        .getOptional(option)
+        .filter(v -> !v.isBlank())
+        .map(JobSettings::location)
+        .orElse(null);
   }
 
   private static <T> T read(ReadableConfig config, ConfigOption<T> option) {

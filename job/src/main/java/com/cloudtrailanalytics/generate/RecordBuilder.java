@@ -15,7 +15,7 @@ import java.util.UUID;
 public final class RecordBuilder {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String CONSOLE_USER_AGENT =
+  public static final String CONSOLE_USER_AGENT =
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko)"
           + " Version/17.4 Safari/605.1.15";
 

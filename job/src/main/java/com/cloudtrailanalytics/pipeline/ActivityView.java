@@ -26,7 +26,10 @@ final class ActivityView implements TableView<CloudTrailEvent> {
           FIELD("event_name", STRING()),
           FIELD("source_ip_address", STRING()),
           FIELD("error_code", STRING()),
-          FIELD("is_error", BOOLEAN()));
+          FIELD("is_error", BOOLEAN()),
+          FIELD("is_console_login", BOOLEAN()),
+          FIELD("login_result", STRING()),
+          FIELD("mfa_used", BOOLEAN()));
 
   @Override
   public String name() {
@@ -51,6 +54,9 @@ final class ActivityView implements TableView<CloudTrailEvent> {
         TableView.string(event.eventName()),
         TableView.string(event.sourceIpAddress()),
         TableView.string(event.errorCode()),
-        event.isError());
+        event.isError(),
+        event.isConsoleLogin(),
+        TableView.string(event.loginResult()),
+        event.mfaUsed());
   }
 }

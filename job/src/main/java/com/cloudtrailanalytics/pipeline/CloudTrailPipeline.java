@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.geo.GeoFunctions;
 import com.cloudtrailanalytics.record.CloudTrailEvent;
 import com.cloudtrailanalytics.record.TrailItem;
 import com.cloudtrailanalytics.source.TrailSource;
@@ -51,9 +52,13 @@ public final class CloudTrailPipeline {
             .uid("event-time");
 
     registerWithEventTime(tables, events, new ActivityView());
-    register(tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
+    DataStream<LateEvent> lateEvents = events.getSideOutput(EventClock.LATE_EVENTS);
+    register(tables, lateEvents, new LateEventsView());
+    register(tables, consoleLogins(events, lateEvents), new ConsoleLoginsView());
     register(tables, events.getSideOutput(EventClock.REJECTS), new RejectsView());
     register(tables, events.getSideOutput(EventClock.FILE_REPORTS), new SourceFilesView());
+
+    GeoFunctions.register(tables, settings.geoipDb(), settings.asnDb());
 
     StreamStatementSet inserts = tables.createStatementSet();
     Map<String, String> placeholders =
@@ -69,6 +74,27 @@ public final class CloudTrailPipeline {
       }
     }
     return inserts;
+  }
+
+  /**
+   * Console sign-ins, whether or not they arrived in time for their window. Each input is filtered
+   * before the union, so that only sign-ins travel to the union's task.
+   */
+  private static DataStream<CloudTrailEvent> consoleLogins(
+      DataStream<CloudTrailEvent> onTime, DataStream<LateEvent> late) {
+    DataStream<CloudTrailEvent> lateLogins =
+        late.map(LateEvent::event)
+            .returns(TypeInformation.of(CloudTrailEvent.class))
+            .name("Late event")
+            .uid("late-event")
+            .filter(CloudTrailEvent::isConsoleLogin)
+            .name("Late console sign-ins")
+            .uid("late-console-sign-ins");
+    return onTime
+        .filter(CloudTrailEvent::isConsoleLogin)
+        .name("Console sign-ins")
+        .uid("console-sign-ins")
+        .union(lateLogins);
   }
 
   private static <T> void registerWithEventTime(

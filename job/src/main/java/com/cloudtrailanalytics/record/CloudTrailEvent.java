@@ -8,7 +8,8 @@ import java.util.List;
  * <p>Free-form elements ({@code requestParameters}, {@code responseElements}, {@code
  * additionalEventData}, {@code serviceEventDetails}, {@code edgeDeviceDetails}, {@code addendum})
  * are kept as their JSON text. The derived values every table shares ({@link #accountId()}, {@link
- * #principal()}, {@link #userName()}, {@link #isError()}) are defined here once.
+ * #principal()}, {@link #userName()}, {@link #isError()}, {@link #loginResult()}) are defined here
+ * once.
  *
  * @param sourceAccountId the account in the file's key, or null when the key has none
  */
@@ -115,6 +116,38 @@ public record CloudTrailEvent(
   /** An error is an event with a non-empty {@code errorCode}. */
   public boolean isError() {
     return isPresent(errorCode);
+  }
+
+  /** A sign-in to the AWS Management Console, successful or not. */
+  public boolean isConsoleLogin() {
+    return "ConsoleLogin".equals(eventName) && "signin.amazonaws.com".equals(eventSource);
+  }
+
+  /**
+   * For a console sign-in, {@code Success} or {@code Failure} as {@code
+   * responseElements.ConsoleLogin} says; {@code Failure} when that is missing but the event has an
+   * {@code errorMessage}. Null for other events.
+   */
+  public String loginResult() {
+    if (!isConsoleLogin()) {
+      return null;
+    }
+    String result = JsonText.topLevelField(responseElements, "ConsoleLogin");
+    if (result == null && isPresent(errorMessage)) {
+      return "Failure";
+    }
+    return result;
+  }
+
+  /**
+   * For a console sign-in, whether {@code additionalEventData.MFAUsed} is {@code Yes}. Null for
+   * other events.
+   */
+  public Boolean mfaUsed() {
+    if (!isConsoleLogin()) {
+      return null;
+    }
+    return "Yes".equals(JsonText.topLevelField(additionalEventData, "MFAUsed"));
   }
 
   private static String firstPresent(String... candidates) {

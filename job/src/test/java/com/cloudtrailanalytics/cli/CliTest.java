@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,31 @@ class CliTest {
   }
 
   @Test
+  void aMissingGeoDatabaseIsOneLineAndExitCodeTwo() {
+    Path missing = dir.resolve("GeoLite2-City.mmdb");
+
+    assertThat(run("--geoip-db", missing.toString())).isEqualTo(Cli.USAGE);
+
+    assertThat(errorLines())
+        .containsExactly("cloudtrail-analytics: --geoip-db " + missing.toUri() + " does not exist");
+  }
+
+  @Test
+  void aCorruptGeoDatabaseIsOneLineAndExitCodeTwo() throws Exception {
+    Path corrupt = Files.write(dir.resolve("GeoLite2-ASN.mmdb"), new byte[] {1, 2, 3, 4});
+
+    assertThat(run("--asn-db", corrupt.toString())).isEqualTo(Cli.USAGE);
+
+    assertThat(errorLines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "cloudtrail-analytics: --asn-db "
+                + corrupt.toUri()
+                + " is not a readable MaxMind DB file: ");
+  }
+
+  @Test
   void anUnknownFlinkKeyIsPassedThrough() {
     assertThat(
             cli.run(
@@ -147,6 +173,16 @@ class CliTest {
         .singleElement()
         .asString()
         .startsWith("cloudtrail-analytics: generate: need accounts >= 1");
+  }
+
+  /** Runs the job over an empty trail with the given extra arguments. */
+  private int run(String... extra) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--input", dir.toString(), "--output", dir.resolve("out").toString(), "--bounded"));
+    arguments.addAll(List.of(extra));
+    return cli.run(arguments.toArray(String[]::new));
   }
 
   private List<String> errorLines() {

@@ -56,6 +56,30 @@ class JarITCase {
                       + stop.toEpochMilli()
                       + ")"))
           .containsExactly(List.of("nicholas", "IAMUser", true));
+      assertThat(
+              tables.query(
+                  "SELECT user_name, source_ip, login_result, country_iso_code, city, as_org"
+                      + " FROM console_logins WHERE event_id IN ('"
+                      + Investigation.id("nicholas-login")
+                      + "', '"
+                      + Investigation.id("probe")
+                      + "') ORDER BY event_time"))
+          .as("the demo's own GeoIP databases tag the sample trail's sign-ins")
+          .containsExactly(
+              List.of(
+                  "HIDDEN_DUE_TO_SECURITY_REASONS",
+                  Investigation.PROBE_IP,
+                  "Failure",
+                  "SE",
+                  "Linköping",
+                  "Bredband2 AB"),
+              List.of(
+                  "nicholas",
+                  SyntheticTrail.NICHOLAS_IP,
+                  "Success",
+                  "GB",
+                  "London",
+                  "Andrews & Arnold Ltd"));
     }
   }
 

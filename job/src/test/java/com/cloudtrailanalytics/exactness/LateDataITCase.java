@@ -44,7 +44,7 @@ class LateDataITCase {
     Path bucket = writeTrailWithALateFile();
     Path output = dir.resolve("output");
 
-    CloudTrailJob.create(JobConfigs.bounded(bucket, output)).run();
+    CloudTrailJob.create(JobConfigs.boundedInDeliveryOrder(bucket, output)).run();
 
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(

@@ -108,6 +108,8 @@ class CloudTrailEventParserTest {
     assertThat(unknown.userName()).isEqualTo("HIDDEN_DUE_TO_SECURITY_REASONS");
     assertThat(unknown.principal()).isEqualTo("IAMUser");
     assertThat(unknown.errorMessage()).isEqualTo("No username found in supplied account");
+    assertThat(unknown.loginResult()).isEqualTo("Failure");
+    assertThat(unknown.mfaUsed()).isFalse();
   }
 
   @Test

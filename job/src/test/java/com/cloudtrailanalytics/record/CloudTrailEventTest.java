@@ -160,6 +160,72 @@ class CloudTrailEventTest {
     assertThat(new CloudTrailEventBuilder().build().isError()).isFalse();
   }
 
+  @Nested
+  class ConsoleLogin {
+
+    @Test
+    void readsTheResultAndMfaOfASignIn() {
+      CloudTrailEvent login =
+          login()
+              .responseElements("{\"ConsoleLogin\":\"Success\"}")
+              .additionalEventData("{\"LoginTo\":\"https://console\",\"MFAUsed\":\"Yes\"}")
+              .build();
+      assertThat(login.isConsoleLogin()).isTrue();
+      assertThat(login.loginResult()).isEqualTo("Success");
+      assertThat(login.mfaUsed()).isTrue();
+    }
+
+    @Test
+    void isAFailureWithoutMfa() {
+      CloudTrailEvent login =
+          login()
+              .responseElements("{\"ConsoleLogin\":\"Failure\"}")
+              .additionalEventData("{\"MFAUsed\":\"No\"}")
+              .errorMessage("Failed authentication")
+              .build();
+      assertThat(login.loginResult()).isEqualTo("Failure");
+      assertThat(login.mfaUsed()).isFalse();
+    }
+
+    @Test
+    void isAFailureWhenOnlyTheErrorMessageSaysSo() {
+      CloudTrailEvent login = login().errorMessage("Failed authentication").build();
+      assertThat(login.loginResult()).isEqualTo("Failure");
+      assertThat(login.mfaUsed()).isFalse();
+    }
+
+    @Test
+    void hasNoResultWhenTheRecordGivesNone() {
+      assertThat(login().responseElements("{\"other\":{\"ConsoleLogin\":\"x\"}}").build())
+          .satisfies(
+              login -> {
+                assertThat(login.loginResult()).isNull();
+                assertThat(login.mfaUsed()).isFalse();
+              });
+      assertThat(login().responseElements("[1]").build().loginResult()).isNull();
+      assertThat(login().responseElements("{\"ConsoleLogin\":").build().loginResult()).isNull();
+    }
+
+    @Test
+    void isNullForEveryOtherEvent() {
+      CloudTrailEvent other =
+          new CloudTrailEventBuilder()
+              .eventSource("ec2.amazonaws.com")
+              .eventName("ConsoleLogin")
+              .responseElements("{\"ConsoleLogin\":\"Success\"}")
+              .build();
+      assertThat(other.isConsoleLogin()).isFalse();
+      assertThat(other.loginResult()).isNull();
+      assertThat(other.mfaUsed()).isNull();
+    }
+
+    private CloudTrailEventBuilder login() {
+      return new CloudTrailEventBuilder()
+          .eventSource("signin.amazonaws.com")
+          .eventName("ConsoleLogin");
+    }
+  }
+
   private static UserIdentity.Builder identity() {
     return new UserIdentity.Builder();
   }

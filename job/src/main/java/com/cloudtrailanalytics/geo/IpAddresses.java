@@ -1,0 +1,66 @@
+package com.cloudtrailanalytics.geo;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Reads {@code sourceIPAddress} as an IP address, and only as one: CloudTrail also writes service
+ * names ({@code ec2.amazonaws.com}) and {@code AWS Internal} there, which must never be resolved
+ * through DNS.
+ */
+public final class IpAddresses {
+
+  private IpAddresses() {}
+
+  /** The address written in {@code text}, or null when it is not an IP address literal. */
+  public static InetAddress parse(String text) {
+    if (text == null || !(isIpv4(text) || isIpv6(text))) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+
+  /** Four dot-separated numbers of one to three digits, each at most 255. */
+  private static boolean isIpv4(String text) {
+    int parts = 0;
+    int digits = 0;
+    int value = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        if (++digits > 3 || value > 255) {
+          return false;
+        }
+      } else if (c == '.' && digits > 0 && parts < 3) {
+        parts++;
+        digits = 0;
+        value = 0;
+      } else {
+        return false;
+      }
+    }
+    return parts == 3 && digits > 0;
+  }
+
+  /**
+   * Only hexadecimal digits, colons and dots, with at least one colon: a literal that {@link
+   * InetAddress#getByName} parses itself or rejects, never looks up.
+   */
+  private static boolean isIpv6(String text) {
+    boolean colon = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        colon = true;
+      } else if (!(c == '.' || Character.digit(c, 16) >= 0 && c < 128)) {
+        return false;
+      }
+    }
+    return colon;
+  }
+}
