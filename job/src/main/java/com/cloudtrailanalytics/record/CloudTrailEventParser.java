@@ -15,7 +15,8 @@ import java.util.List;
  * {@link CloudTrailEvent} with Jackson's streaming parser.
  *
  * <p>Free-form objects are cut out of the input as their original JSON text rather than parsed and
- * written again. Unknown fields are skipped, so newer CloudTrail fields never break reading.
+ * written again, unless they hold a secret ({@link Secrets}). Unknown fields are skipped, so newer
+ * CloudTrail fields never break reading.
  */
 public final class CloudTrailEventParser {
 
@@ -80,9 +81,9 @@ public final class CloudTrailEventParser {
         case "userAgent" -> event.userAgent(text(p, bytes));
         case "errorCode" -> event.errorCode(text(p, bytes));
         case "errorMessage" -> event.errorMessage(text(p, bytes));
-        case "requestParameters" -> event.requestParameters(json(p, bytes));
-        case "responseElements" -> event.responseElements(json(p, bytes));
-        case "additionalEventData" -> event.additionalEventData(json(p, bytes));
+        case "requestParameters" -> event.requestParameters(Secrets.redactJson(json(p, bytes)));
+        case "responseElements" -> event.responseElements(Secrets.redactJson(json(p, bytes)));
+        case "additionalEventData" -> event.additionalEventData(Secrets.redactJson(json(p, bytes)));
         case "requestID" -> event.requestId(text(p, bytes));
         case "eventID" -> event.eventId(text(p, bytes));
         case "resources" -> event.resources(readResources(p, bytes));
@@ -90,7 +91,7 @@ public final class CloudTrailEventParser {
         case "apiVersion" -> event.apiVersion(text(p, bytes));
         case "readOnly" -> event.readOnly(bool(p));
         case "recipientAccountId" -> event.recipientAccountId(text(p, bytes));
-        case "serviceEventDetails" -> event.serviceEventDetails(json(p, bytes));
+        case "serviceEventDetails" -> event.serviceEventDetails(Secrets.redactJson(json(p, bytes)));
         case "sharedEventID" -> event.sharedEventId(text(p, bytes));
         case "vpcEndpointId" -> event.vpcEndpointId(text(p, bytes));
         case "vpcEndpointAccountId" -> event.vpcEndpointAccountId(text(p, bytes));

@@ -5,6 +5,7 @@ import com.cloudtrailanalytics.record.FileReport;
 import com.cloudtrailanalytics.record.RecordRejectedException;
 import com.cloudtrailanalytics.record.Reject;
 import com.cloudtrailanalytics.record.RejectReason;
+import com.cloudtrailanalytics.record.Secrets;
 import com.cloudtrailanalytics.record.TrailFile;
 import com.cloudtrailanalytics.record.TrailItem;
 import java.io.EOFException;
@@ -138,7 +139,9 @@ final class TrailFileItems implements AutoCloseable {
     rejectedByReason.merge(reason, 1L, Long::sum);
     String rawText =
         keepRawText && scanner.recordLength() <= MAX_RAW_TEXT_BYTES
-            ? new String(scanner.recordBytes(), 0, scanner.recordLength(), StandardCharsets.UTF_8)
+            ? Secrets.redactText(
+                new String(
+                    scanner.recordBytes(), 0, scanner.recordLength(), StandardCharsets.UTF_8))
             : null;
     return new Reject(
         file.path(),

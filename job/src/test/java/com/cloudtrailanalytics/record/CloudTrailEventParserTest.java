@@ -95,7 +95,7 @@ class CloudTrailEventParserTest {
     assertThat(event.sharedEventId()).isEqualTo("8f2c1e3d-0000-4000-8000-000000000003");
     assertThat(event.responseElements())
         .isEqualTo(
-            "{\"credentials\":{\"accessKeyId\":\"ASIAEXAMPLE\",\"sessionToken\":\"IQoJb3JpZ2luX2VjEXAMPLE\","
+            "{\"credentials\":{\"accessKeyId\":\"ASIAEXAMPLE\",\"sessionToken\":\"REDACTED\","
                 + "\"expiration\":\"Mar 1, 2024, 4:07:01 PM\"}}");
     assertThat(event.principal()).isEqualTo("ec2.amazonaws.com");
     assertThat(event.readOnly()).isTrue();
