@@ -52,9 +52,16 @@ public final class CloudTrailPipeline {
             .uid("event-time");
 
     registerWithEventTime(tables, events, new ActivityView());
-    DataStream<LateEvent> lateEvents = events.getSideOutput(EventClock.LATE_EVENTS);
-    register(tables, lateEvents, new LateEventsView());
-    register(tables, consoleLogins(events, lateEvents), new ConsoleLoginsView());
+    register(tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
+    DataStream<CloudTrailEvent> everyEvent = events.getSideOutput(EventClock.EVERY_EVENT);
+    register(tables, everyEvent, new EventsView());
+    register(
+        tables,
+        everyEvent
+            .filter(CloudTrailEvent::isConsoleLogin)
+            .name("Console sign-ins")
+            .uid("console-sign-ins"),
+        new ConsoleLoginsView());
     register(tables, events.getSideOutput(EventClock.REJECTS), new RejectsView());
     register(tables, events.getSideOutput(EventClock.FILE_REPORTS), new SourceFilesView());
 
@@ -74,27 +81,6 @@ public final class CloudTrailPipeline {
       }
     }
     return inserts;
-  }
-
-  /**
-   * Console sign-ins, whether or not they arrived in time for their window. Each input is filtered
-   * before the union, so that only sign-ins travel to the union's task.
-   */
-  private static DataStream<CloudTrailEvent> consoleLogins(
-      DataStream<CloudTrailEvent> onTime, DataStream<LateEvent> late) {
-    DataStream<CloudTrailEvent> lateLogins =
-        late.map(LateEvent::event)
-            .returns(TypeInformation.of(CloudTrailEvent.class))
-            .name("Late event")
-            .uid("late-event")
-            .filter(CloudTrailEvent::isConsoleLogin)
-            .name("Late console sign-ins")
-            .uid("late-console-sign-ins");
-    return onTime
-        .filter(CloudTrailEvent::isConsoleLogin)
-        .name("Console sign-ins")
-        .uid("console-sign-ins")
-        .union(lateLogins);
   }
 
   private static <T> void registerWithEventTime(

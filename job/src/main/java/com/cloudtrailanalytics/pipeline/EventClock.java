@@ -19,8 +19,9 @@ import org.apache.flink.util.OutputTag;
 /**
  * Puts the trail on event time. The trail's clock ({@link ClockTick}) becomes the watermark; events
  * get their {@code eventTime} as timestamp and go on, unless the clock has already closed their
- * window, in which case they go to the late events; rejects and file reports go to their own
- * outputs. Everything read is counted in the job's metrics.
+ * window, in which case they go to the late events; every event, on time or not, also goes to
+ * {@link #EVERY_EVENT}; rejects and file reports go to their own outputs. Everything read is
+ * counted in the job's metrics.
  *
  * <p>An event is late when the watermark is at or past its tumbling window's last millisecond: the
  * window operator's own test. This operator is the only source of watermarks and sits upstream of
@@ -28,6 +29,10 @@ import org.apache.flink.util.OutputTag;
  */
 public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
     implements OneInputStreamOperator<TrailItem, CloudTrailEvent> {
+
+  /** Every event, on time or late, for the tables that list events rather than count them. */
+  public static final OutputTag<CloudTrailEvent> EVERY_EVENT =
+      new OutputTag<>("every-event", TypeInformation.of(CloudTrailEvent.class));
 
   public static final OutputTag<LateEvent> LATE_EVENTS =
       new OutputTag<>("late-events", TypeInformation.of(LateEvent.class));
@@ -68,6 +73,7 @@ public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
     if (item instanceof CloudTrailEvent event) {
       recordsRead.inc();
       long time = event.eventTimeMillis();
+      output.collect(EVERY_EVENT, new StreamRecord<>(event, time));
       if (isLate(time)) {
         recordsLate.inc();
         output.collect(LATE_EVENTS, new StreamRecord<>(new LateEvent(event, watermark), time));

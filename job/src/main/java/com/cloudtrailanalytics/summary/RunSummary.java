@@ -10,7 +10,8 @@ import org.apache.flink.core.fs.Path;
 
 /**
  * What the output holds, read back from its committed Parquet files, and whether it adds up: every
- * event read is either counted in each activity table's windows or listed in {@code late_events}.
+ * event read is either counted in each activity table's windows or listed in {@code late_events},
+ * and is listed once in {@code events}.
  *
  * <p>Reading the output rather than counting in the job keeps the numbers exact across restarts;
  * they describe everything the output folder holds.
@@ -26,6 +27,9 @@ public record RunSummary(
 
   /** Windowed tables whose {@code event_count} must add up to the events read. */
   static final List<String> WINDOWED_TABLES = List.of("user_activity", "region_activity");
+
+  /** The table that lists every event. */
+  static final String EVENTS_TABLE = "events";
 
   public record TableSize(long rows, int files) {}
 
@@ -58,9 +62,13 @@ public record RunSummary(
     return new RunSummary(output, tables, filesByStatus, records[0], records[1], inWindows, late);
   }
 
-  /** True when every windowed table plus the late events accounts for every event read. */
+  /**
+   * True when every windowed table plus the late events accounts for every event read, and the
+   * {@code events} table, when written, lists each of them.
+   */
   public boolean reconciles() {
-    return eventsInWindows.values().stream().allMatch(counted -> counted + lateEvents == events);
+    return eventsInWindows.values().stream().allMatch(counted -> counted + lateEvents == events)
+        && (!tables.containsKey(EVENTS_TABLE) || tables.get(EVENTS_TABLE).rows() == events);
   }
 
   public String format(Duration elapsed) {
@@ -104,6 +112,18 @@ public record RunSummary(
               lateEvents,
               rejectedRecords,
               accounted == read ? "ok" : "MISMATCH"));
+    }
+    if (tables.containsKey(EVENTS_TABLE)) {
+      long listed = tables.get(EVENTS_TABLE).rows();
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Check:   %,d records read = %,d in %s + %,d rejected: %s%n",
+              events + rejectedRecords,
+              listed,
+              EVENTS_TABLE,
+              rejectedRecords,
+              listed == events ? "ok" : "MISMATCH"));
     }
     return text.toString();
   }
