@@ -13,5 +13,8 @@ WITH (
   'partition.time-extractor.timestamp-pattern' = '$dt $hr:00:00',
   'sink.partition-commit.delay' = '1 h',
   'sink.partition-commit.watermark-time-zone' = 'UTC',
-  'sink.partition-commit.policy.kind' = 'success-file'
+  'sink.partition-commit.policy.kind' = 'success-file',
+  -- The files each checkpoint writes into a partition (one per writer) are merged into one, named
+  -- compacted-part-*, so that an hour holds a file per checkpoint rather than one per writer.
+  'auto-compaction' = 'true'
 );

@@ -64,10 +64,10 @@ final class DemoCommand {
     out.printf(
         "%nQuery the tables with any Parquet reader, e.g. DuckDB:%n"
             + "  duckdb -c \"SELECT principal, SUM(event_count) AS events, SUM(error_count) AS errors"
-            + " FROM read_parquet('%s/output/user_activity/*/*/part-*', hive_partitioning=true)"
+            + " FROM read_parquet('%s/output/user_activity/*/*/*part-*', hive_partitioning=true)"
             + " GROUP BY principal ORDER BY events DESC LIMIT 10\"%n"
             + "  duckdb -c \"SELECT event_time, user_name, source_ip, login_result, country_iso_code,"
-            + " city FROM read_parquet('%s/output/console_logins/*/*/part-*',"
+            + " city FROM read_parquet('%s/output/console_logins/*/*/*part-*',"
             + " hive_partitioning=true) WHERE user_name IN ('nicholas', 'root') ORDER BY"
             + " event_time\"%n",
         dir, dir);

@@ -60,8 +60,9 @@ final class RunCommand {
               "checkpoint-interval",
               CheckpointingOptions.CHECKPOINTING_INTERVAL,
               "<duration>",
-              "How often state is checkpointed; Parquet files become visible at each checkpoint.",
-              "1 min"),
+              "How often state is checkpointed; Parquet files become visible at each checkpoint,"
+                  + " one per table and hour partition.",
+              "10 min"),
           Flag.of(
               "parallelism",
               CoreOptions.DEFAULT_PARALLELISM,

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class CloudTrailJob {
 
   public static final String NAME = "cloudtrail-analytics";
-  static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
+  static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMinutes(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudTrailJob.class);
 

@@ -132,7 +132,7 @@ class FailureRecoveryITCase {
               file ->
                   !file.getFileName().toString().startsWith(".")
                       && !file.getFileName().toString().startsWith("_"))
-          .filter(file -> !file.getFileName().toString().startsWith("part-"))
+          .filter(file -> !file.getFileName().toString().matches("(compacted-)?part-.*"))
           .toList();
     }
   }

@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -28,33 +30,49 @@ public final class OutputTables implements AutoCloseable {
     try (Stream<Path> tables = Files.list(output)) {
       for (Path table : tables.filter(Files::isDirectory).toList()) {
         String name = table.getFileName().toString();
-        if (!name.startsWith("_") && !name.startsWith(".") && !committedFiles(name).isEmpty()) {
+        List<Path> files = committedFiles(name);
+        if (!name.startsWith("_") && !name.startsWith(".") && !files.isEmpty()) {
+          String list =
+              files.stream()
+                  .map(file -> "'" + table.resolve(file) + "'")
+                  .collect(Collectors.joining(", "));
           execute(
               "CREATE VIEW "
                   + name
-                  + " AS SELECT * FROM read_parquet('"
-                  + table
-                  + "/**/part-*', hive_partitioning = true, hive_types_autocast = false)");
+                  + " AS SELECT * FROM read_parquet(["
+                  + list
+                  + "], hive_partitioning = true, hive_types_autocast = false)");
         }
       }
     }
   }
 
-  /** Runs a query; each row is a list of column values as JDBC returns them. */
-  public List<List<Object>> query(String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = result.getMetaData();
-      List<List<Object>> rows = new ArrayList<>();
-      while (result.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int column = 1; column <= meta.getColumnCount(); column++) {
-          row.add(result.getObject(column));
-        }
-        rows.add(row);
+  /**
+   * Runs a query with its {@code ?} parameters bound in order; each row is a list of column values
+   * as JDBC returns them.
+   */
+  public List<List<Object>> query(String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
       }
-      return rows;
+      try (ResultSet result = statement.executeQuery()) {
+        return rows(result);
+      }
     }
+  }
+
+  private static List<List<Object>> rows(ResultSet result) throws SQLException {
+    ResultSetMetaData meta = result.getMetaData();
+    List<List<Object>> rows = new ArrayList<>();
+    while (result.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int column = 1; column <= meta.getColumnCount(); column++) {
+        row.add(result.getObject(column));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** A query that returns one number. */
@@ -62,7 +80,10 @@ public final class OutputTables implements AutoCloseable {
     return ((Number) query(sql).get(0).get(0)).longValue();
   }
 
-  /** The committed (visible) data files of a table, relative to the table folder. */
+  /**
+   * The committed data files of a table, relative to the table folder: every file that query
+   * engines read, those whose names start with neither '.' nor '_'.
+   */
   public List<Path> committedFiles(String table) throws IOException {
     Path folder = output.resolve(table);
     if (!Files.isDirectory(folder)) {
@@ -71,11 +92,22 @@ public final class OutputTables implements AutoCloseable {
     try (Stream<Path> files = Files.walk(folder)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(file -> file.getFileName().toString().startsWith("part-"))
+          .filter(file -> isVisible(file.getFileName().toString()))
           .map(folder::relativize)
           .sorted()
           .toList();
     }
+  }
+
+  /** Data files are part-* as written, or compacted-part-* after compaction. */
+  private static boolean isVisible(String name) {
+    if (name.startsWith(".") || name.startsWith("_")) {
+      return false;
+    }
+    if (!name.startsWith("part-") && !name.startsWith("compacted-part-")) {
+      throw new IllegalStateException("an unexpected visible file in the output: " + name);
+    }
+    return true;
   }
 
   private void execute(String sql) throws SQLException {
