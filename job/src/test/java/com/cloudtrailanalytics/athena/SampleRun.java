@@ -1,0 +1,76 @@
+package com.cloudtrailanalytics.athena;
+
+import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.generate.SampleGeoDatabases;
+import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.TrailRecords;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * The job's output for a sample trail that crosses midnight (UTC), with the investigation of the
+ * demo across midnight: written once, with the job's default checkpoint interval, and shared by the
+ * tests of the Athena tables and queries.
+ */
+final class SampleRun {
+
+  static final Instant START = Instant.parse("2025-03-02T21:00:00Z");
+  static final Duration DURATION = Duration.ofHours(6);
+  static final String FIRST_DAY = "2025-03-02";
+  static final String LAST_DAY = "2025-03-03";
+
+  private static SampleRun run;
+
+  final Path bucket;
+  final Path output;
+  final SampleGeoDatabases.Written geo;
+  final List<TrailRecords.Record> records;
+
+  private SampleRun(
+      Path bucket, Path output, SampleGeoDatabases.Written geo, List<TrailRecords.Record> records) {
+    this.bucket = bucket;
+    this.output = output;
+    this.geo = geo;
+    this.records = records;
+  }
+
+  /** The run, made on first use with whatever cluster the calling test provides. */
+  static synchronized SampleRun get() throws Exception {
+    if (run == null) {
+      Path dir = Files.createTempDirectory("athena-sample");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+      Path bucket = dir.resolve("bucket");
+      new SyntheticTrail(new SyntheticTrail.Settings(2, 2, 6, 20_000, 7, START, null))
+          .writeTo(bucket);
+      SampleGeoDatabases.Written geo = SampleGeoDatabases.writeTo(dir.resolve("geoip"));
+      Path output = dir.resolve("output");
+      Configuration config = JobConfigs.bounded(bucket, output);
+      config.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+      config.set(JobOptions.GEOIP_DB, geo.city().toString());
+      config.set(JobOptions.ASN_DB, geo.asn().toString());
+      CloudTrailJob.create(config).run();
+      run = new SampleRun(bucket, output, geo, TrailRecords.of(bucket));
+    }
+    return run;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      // a temporary folder; the OS cleans it eventually
+    }
+  }
+}

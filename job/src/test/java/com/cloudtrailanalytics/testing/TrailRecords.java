@@ -1,0 +1,123 @@
+package com.cloudtrailanalytics.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Every record of a trail, read with a tree parser, with the table contract's definitions written
+ * out again independently of the job's code: what a query over the output must find.
+ */
+public final class TrailRecords {
+
+  private static final Pattern KEY_ACCOUNT = Pattern.compile("/(\\d{12})/CloudTrail/");
+
+  /** One record and the account in its file's key. */
+  public record Record(JsonNode json, String keyAccount) {
+
+    public Instant time() {
+      return Instant.parse(json.get("eventTime").asText());
+    }
+
+    public String text(String... path) {
+      JsonNode node = json;
+      for (String field : path) {
+        node = node.path(field);
+      }
+      if (node.isMissingNode() || node.isNull()) {
+        return null;
+      }
+      if (!node.isValueNode()) {
+        return node.toString();
+      }
+      return node.asText().isEmpty() ? null : node.asText();
+    }
+
+    public String eventSource() {
+      return text("eventSource");
+    }
+
+    public String eventName() {
+      return text("eventName");
+    }
+
+    public boolean isError() {
+      return text("errorCode") != null;
+    }
+
+    public String identityType() {
+      return text("userIdentity", "type");
+    }
+
+    public String accountId() {
+      return first(text("recipientAccountId"), text("userIdentity", "accountId"), keyAccount);
+    }
+
+    public String principal() {
+      String issuer = text("userIdentity", "sessionContext", "sessionIssuer", "arn");
+      if ("AssumedRole".equals(identityType()) && issuer != null) {
+        return issuer;
+      }
+      return first(
+          text("userIdentity", "arn"),
+          text("userIdentity", "invokedBy"),
+          text("userIdentity", "principalId"),
+          identityType());
+    }
+
+    public String userName() {
+      String name = text("userIdentity", "userName");
+      if (name == null) {
+        name = text("userIdentity", "sessionContext", "sessionIssuer", "userName");
+      }
+      if (name == null && "Root".equals(identityType())) {
+        name = "root";
+      }
+      return name == null ? principal() : name;
+    }
+
+    private static String first(String... candidates) {
+      for (String candidate : candidates) {
+        if (candidate != null) {
+          return candidate;
+        }
+      }
+      return "unknown";
+    }
+  }
+
+  private TrailRecords() {}
+
+  /** The records of every log file under {@code bucket}. */
+  public static List<Record> of(Path bucket) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Record> records = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(bucket)) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().contains("/CloudTrail/"))
+              .filter(f -> f.toString().endsWith(".json.gz"))
+              .sorted()
+              .toList()) {
+        Matcher account = KEY_ACCOUNT.matcher(file.toString());
+        String keyAccount = account.find() ? account.group(1) : null;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+          for (JsonNode record : json.readTree(in).get("Records")) {
+            records.add(new Record(record, keyAccount));
+          }
+        }
+      }
+    }
+    return records;
+  }
+}

