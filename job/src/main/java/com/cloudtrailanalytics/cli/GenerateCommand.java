@@ -2,10 +2,12 @@ package com.cloudtrailanalytics.cli;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import com.cloudtrailanalytics.generate.LiveTrail;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -57,6 +59,18 @@ final class GenerateCommand {
           .noDefaultValue()
           .withDescription("Write an organization trail, under AWSLogs/<this o-... id>/.");
 
+  static final ConfigOption<Boolean> FOLLOW =
+      key("generate.follow")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "After the history, keep delivering a file per account and region every --follow-interval, for now, until stopped.");
+  static final ConfigOption<Duration> FOLLOW_INTERVAL =
+      key("generate.follow-interval")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .withDescription("How often --follow delivers files (CloudTrail: about 5 minutes).");
+
   static final List<Flag> FLAGS =
       List.of(
           Flag.of(OUTPUT, "<dir>"),
@@ -66,11 +80,14 @@ final class GenerateCommand {
           Flag.of(EVENTS, "<n>"),
           Flag.of(SEED, "<n>"),
           Flag.of(START, "<instant>"),
-          Flag.of(ORGANIZATION, "<o-id>"));
+          Flag.of(ORGANIZATION, "<o-id>"),
+          Flag.of(FOLLOW, null),
+          Flag.of(FOLLOW_INTERVAL, "<duration>"));
 
   private GenerateCommand() {}
 
-  static int run(Configuration config, PrintStream out) throws UsageException, IOException {
+  static int run(Configuration config, PrintStream out)
+      throws UsageException, IOException, InterruptedException {
     String output =
         config
             .getOptional(OUTPUT)
@@ -80,6 +97,16 @@ final class GenerateCommand {
     out.printf(
         "Wrote %,d events in %,d log files (and %,d digest files) to %s%n",
         result.events(), result.logFiles(), result.digestFiles(), Path.of(output).toAbsolutePath());
+    if (config.get(FOLLOW)) {
+      out.printf(
+          "Following: a file per account and region every %s%n", config.get(FOLLOW_INTERVAL));
+      new LiveTrail(settings, Path.of(output))
+          .follow(
+              settings.start().plus(settings.duration()),
+              config.get(FOLLOW_INTERVAL),
+              Clock.systemUTC(),
+              out);
+    }
     return 0;
   }
 

@@ -153,7 +153,7 @@ public final class SyntheticTrail {
     return counts;
   }
 
-  private static List<String> accountIds(int count, Random random) {
+  static List<String> accountIds(int count, Random random) {
     List<String> ids = new ArrayList<>(List.of(MAIN_ACCOUNT));
     while (ids.size() < count) {
       String id = String.format("%012d", Math.floorMod(random.nextLong(), 1_000_000_000_000L));
