@@ -30,6 +30,7 @@ final class RunCommand {
           Flag.of(JobOptions.START_DATE, "<YYYY-MM-DD>"),
           Flag.of(JobOptions.LOOKBACK, "<duration>"),
           Flag.of(JobOptions.STRUCTURE_INTERVAL, "<duration>"),
+          Flag.of(JobOptions.TABLES, "<table,table,...>"),
           Flag.of(JobOptions.GEOIP_DB, "<file.mmdb | s3://...>"),
           Flag.of(JobOptions.ASN_DB, "<file.mmdb | s3://...>"),
           Flag.of(
@@ -108,12 +109,14 @@ final class RunCommand {
 
   private static int summarize(JobSettings settings, PrintStream out, long started)
       throws IOException {
-    RunSummary summary = RunSummary.read(settings.output(), tableNames());
+    RunSummary summary = RunSummary.read(settings.output(), tableNames(settings));
     out.print(summary.format(Duration.ofNanos(System.nanoTime() - started)));
     return summary.reconciles() ? Cli.OK : Cli.FAILED;
   }
 
-  private static List<String> tableNames() {
-    return SqlScripts.load().stream().flatMap(script -> script.table().stream()).toList();
+  private static List<String> tableNames(JobSettings settings) {
+    return SqlScripts.forTables(settings.tables()).stream()
+        .flatMap(script -> script.table().stream())
+        .toList();
   }
 }

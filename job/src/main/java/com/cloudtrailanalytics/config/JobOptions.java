@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.config;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.MemorySize;
 
@@ -95,6 +96,20 @@ public final class JobOptions {
           .durationType()
           .defaultValue(Duration.ofHours(1))
           .withDescription("How often the trail is searched for new accounts and regions.");
+
+  public static final ConfigOption<List<String>> TABLES =
+      key("cloudtrail.tables")
+          .stringType()
+          .asList()
+          .defaultValues(
+              "user_activity",
+              "region_activity",
+              "console_logins",
+              "console_login_summary",
+              "events")
+          .withDescription(
+              "The tables to write, comma-separated; late_events, rejects and source_files, which"
+                  + " account for every record, are always written.");
 
   public static final ConfigOption<String> GEOIP_DB =
       key("cloudtrail.geoip-db")

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -21,7 +23,8 @@ public record JobSettings(
     Duration lookback,
     Duration structureInterval,
     String geoipDb,
-    String asnDb) {
+    String asnDb,
+    List<String> tables) {
 
   public static JobSettings from(ReadableConfig config) {
     JobSettings settings =
@@ -37,7 +40,8 @@ public record JobSettings(
             read(config, JobOptions.LOOKBACK),
             read(config, JobOptions.STRUCTURE_INTERVAL),
             optionalLocation(config, JobOptions.GEOIP_DB),
-            optionalLocation(config, JobOptions.ASN_DB));
+            optionalLocation(config, JobOptions.ASN_DB),
+            tables(config));
     settings.validate();
     return settings;
   }
@@ -73,6 +77,15 @@ public record JobSettings(
       throw new InvalidSettingException(
           String.format("%s is %s; it must be %s", describe(option), value, expected));
     }
+  }
+
+  /** Flink separates list items with ';', the command line with ','; either works. */
+  private static List<String> tables(ReadableConfig config) {
+    return read(config, JobOptions.TABLES).stream()
+        .flatMap(item -> Arrays.stream(item.split(",")))
+        .map(String::strip)
+        .filter(table -> !table.isEmpty())
+        .toList();
   }
 
   private static LocalDate startDate(ReadableConfig config) {

@@ -6,8 +6,11 @@ import com.cloudtrailanalytics.record.CloudTrailEvent;
 import com.cloudtrailanalytics.record.TrailItem;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -51,17 +54,32 @@ public final class CloudTrailPipeline {
                 new EventClock(settings.window()))
             .uid("event-time");
 
-    registerWithEventTime(tables, events, new ActivityView());
+    List<SqlScripts.Script> scripts = SqlScripts.forTables(settings.tables());
+    Predicate<TableView<?>> used =
+        view -> {
+          Pattern name = Pattern.compile("\\b" + view.name() + "\\b");
+          return scripts.stream().anyMatch(script -> name.matcher(script.text()).find());
+        };
+    ActivityView activity = new ActivityView();
+    if (used.test(activity)) {
+      registerWithEventTime(tables, events, activity);
+    }
     register(tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
     DataStream<CloudTrailEvent> everyEvent = events.getSideOutput(EventClock.EVERY_EVENT);
-    register(tables, everyEvent, new EventsView());
-    register(
-        tables,
-        everyEvent
-            .filter(CloudTrailEvent::isConsoleLogin)
-            .name("Console sign-ins")
-            .uid("console-sign-ins"),
-        new ConsoleLoginsView());
+    EventsView eventRows = new EventsView();
+    if (used.test(eventRows)) {
+      register(tables, everyEvent, eventRows);
+    }
+    ConsoleLoginsView consoleLogins = new ConsoleLoginsView();
+    if (used.test(consoleLogins)) {
+      register(
+          tables,
+          everyEvent
+              .filter(CloudTrailEvent::isConsoleLogin)
+              .name("Console sign-ins")
+              .uid("console-sign-ins"),
+          consoleLogins);
+    }
     register(tables, events.getSideOutput(EventClock.REJECTS), new RejectsView());
     register(tables, events.getSideOutput(EventClock.FILE_REPORTS), new SourceFilesView());
 
@@ -70,7 +88,7 @@ public final class CloudTrailPipeline {
     StreamStatementSet inserts = tables.createStatementSet();
     Map<String, String> placeholders =
         Map.of("output", settings.output(), "window", intervalLiteral(settings.window()));
-    for (SqlScripts.Script script : SqlScripts.load()) {
+    for (SqlScripts.Script script : scripts) {
       LOG.info("Running {}/{}", SqlScripts.FOLDER, script.fileName());
       for (String statement : script.statements(placeholders)) {
         if (statement.regionMatches(true, 0, "INSERT", 0, 6)) {

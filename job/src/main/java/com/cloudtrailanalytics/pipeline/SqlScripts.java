@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -32,7 +35,31 @@ public final class SqlScripts {
   private static final Pattern TABLE_FILE = Pattern.compile("\\d+_([a-z0-9_]+)\\.sql");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
+  /** Tables written whatever {@code --tables} says: they account for every record read. */
+  static final Set<String> ALWAYS_WRITTEN = Set.of("late_events", "rejects", "source_files");
+
   private SqlScripts() {}
+
+  /** The shared setup, and the scripts of the chosen tables and of those always written. */
+  public static List<Script> forTables(Collection<String> chosen) {
+    List<Script> all = load();
+    Set<String> known = new TreeSet<>();
+    all.forEach(script -> script.table().ifPresent(known::add));
+    List<String> unknown = chosen.stream().filter(table -> !known.contains(table)).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidSettingException(
+          String.format(
+              "--tables names %s, which the job does not write; it writes %s", unknown, known));
+    }
+    return all.stream()
+        .filter(
+            script ->
+                script
+                    .table()
+                    .map(table -> chosen.contains(table) || ALWAYS_WRITTEN.contains(table))
+                    .orElse(true))
+        .toList();
+  }
 
   /** One SQL file. */
   public record Script(String fileName, String text) {

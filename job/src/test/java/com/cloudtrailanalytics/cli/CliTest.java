@@ -91,6 +91,17 @@ class CliTest {
   }
 
   @Test
+  void anUnknownTableIsOneLineAndExitCodeTwo() {
+    assertThat(run("--tables", "user_activity,users")).isEqualTo(Cli.USAGE);
+
+    assertThat(errorLines())
+        .containsExactly(
+            "cloudtrail-analytics: --tables names [users], which the job does not write; it writes"
+                + " [console_login_summary, console_logins, events, late_events, region_activity,"
+                + " rejects, source_files, user_activity]");
+  }
+
+  @Test
   void aMissingGeoDatabaseIsOneLineAndExitCodeTwo() {
     Path missing = dir.resolve("GeoLite2-City.mmdb");
 

@@ -1,0 +1,98 @@
+package com.cloudtrailanalytics.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.summary.RunSummary;
+import com.cloudtrailanalytics.testing.GroundTruth;
+import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.OutputTables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --tables}: only the chosen tables are written, with the same rows as in a full run. */
+class ChosenTablesITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @TempDir Path dir;
+
+  @Test
+  void onlyTheActivityTablesAndTheAccountingAreWritten() throws Exception {
+    Path bucket = trail();
+    Path output = dir.resolve("output");
+    Configuration config = JobConfigs.bounded(bucket, output);
+    config.set(JobOptions.TABLES, List.of("user_activity", "region_activity"));
+
+    CloudTrailJob.create(config).run();
+
+    assertThat(tablesIn(output))
+        .containsExactly("region_activity", "source_files", "user_activity");
+    GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(
+              tables.query(
+                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count, error_count"
+                      + " FROM user_activity ORDER BY 1, 2, 3"))
+          .containsExactlyElementsOf(truth.userActivity());
+    }
+    RunSummary summary =
+        RunSummary.read(
+            output.toUri().toString(), List.of("user_activity", "region_activity", "source_files"));
+    assertThat(summary.reconciles()).isTrue();
+  }
+
+  @Test
+  void onlyTheEventsTableListsEveryEvent() throws Exception {
+    Path bucket = trail();
+    Path output = dir.resolve("output");
+    Configuration config = JobConfigs.bounded(bucket, output);
+    config.set(JobOptions.TABLES, List.of("events"));
+
+    CloudTrailJob.create(config).run();
+
+    assertThat(tablesIn(output)).containsExactly("events", "source_files");
+    try (OutputTables tables = new OutputTables(output)) {
+      assertThat(tables.count("SELECT COUNT(DISTINCT event_id) FROM events"))
+          .isEqualTo(tables.count("SELECT SUM(events) FROM source_files"))
+          .isEqualTo(GroundTruth.of(bucket, Duration.ofMinutes(5)).events());
+    }
+  }
+
+  private Path trail() throws Exception {
+    Path bucket = dir.resolve("bucket");
+    new SyntheticTrail(
+            new SyntheticTrail.Settings(
+                2, 2, 1, 2_000, 3, Instant.parse("2025-06-01T10:00:00Z"), null))
+        .writeTo(bucket);
+    return bucket;
+  }
+
+  private static List<String> tablesIn(Path output) throws Exception {
+    try (Stream<Path> folders = Files.list(output)) {
+      return folders
+          .filter(Files::isDirectory)
+          .map(folder -> folder.getFileName().toString())
+          .filter(name -> !name.startsWith("_"))
+          .sorted()
+          .toList();
+    }
+  }
+}
