@@ -33,6 +33,25 @@ class Utf8Test {
     assertThat(Utf8.firstInvalidByte(bytes('x', 0xE6, 0x9D), 0, 3)).isEqualTo(1);
   }
 
+  @Test
+  void findsABadByteAnywhereInLongAsciiRunsAndOnlyWithinTheRange() {
+    for (int bad = 0; bad < 40; bad++) {
+      byte[] text = "x".repeat(40).getBytes(StandardCharsets.US_ASCII);
+      text[bad] = (byte) 0xFF;
+      assertThat(Utf8.firstInvalidByte(text, 0, 40)).as("bad byte at %d", bad).isEqualTo(bad);
+      assertThat(Utf8.firstInvalidByte(text, 3, 30))
+          .as("bad byte at %d, range 3..33", bad)
+          .isEqualTo(bad >= 3 && bad < 33 ? bad : -1);
+    }
+  }
+
+  @Test
+  void aMultiByteCharacterCutAtTheRangesEndIsInvalid() {
+    byte[] text = ("abcdefghijklmno" + "東").getBytes(StandardCharsets.UTF_8);
+    assertThat(Utf8.firstInvalidByte(text, 0, text.length)).isEqualTo(-1);
+    assertThat(Utf8.firstInvalidByte(text, 0, text.length - 1)).isEqualTo(15);
+  }
+
   private static byte[] bytes(int... values) {
     byte[] bytes = new byte[values.length];
     for (int i = 0; i < values.length; i++) {
