@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>The sequence is the same every time a file is read, which is what lets a restored reader skip
  * the items it had already emitted.
  */
-final class TrailFileItems implements AutoCloseable {
+public final class TrailFileItems implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrailFileItems.class);
   private static final int GZIP_BUFFER_BYTES = 64 * 1024;
@@ -50,14 +50,14 @@ final class TrailFileItems implements AutoCloseable {
   private long rejectedRecords;
   private boolean finished;
 
-  TrailFileItems(TrailFile file, long fileSize, int maxRecordBytes) {
+  public TrailFileItems(TrailFile file, long fileSize, int maxRecordBytes) {
     this.file = file;
     this.fileSize = fileSize;
     this.maxRecordBytes = maxRecordBytes;
   }
 
   /** The next item, or null after the file's report. */
-  TrailItem next() throws IOException {
+  public TrailItem next() throws IOException {
     if (!pending.isEmpty()) {
       return pending.poll();
     }

@@ -1,0 +1,199 @@
+package com.cloudtrailanalytics.bench;
+
+import com.cloudtrailanalytics.generate.SyntheticTrail;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The job against the floor and a peer on the same files: a generated trail of N events (default 5
+ * million), the bounded job with only the two activity tables (the references' work) and with every
+ * table, a plain Java program on all cores, and DuckDB. Each is run {@code --runs} times (the
+ * median is reported); start-up is measured separately as a run over a one-file trail, and the
+ * job's steady-state rate is its events over its time less that fixed cost.
+ *
+ * <p>{@code bench/run-end-to-end.sh [--events N] [--runs R] [--heap 1g] [--dir D]}
+ */
+public final class EndToEndBenchmark {
+
+  private static final String ACTIVITY = "user_activity,region_activity";
+  private static final String EVERY_TABLE =
+      "user_activity,region_activity,console_logins,console_login_summary,events";
+
+  public static void main(String[] args) throws Exception {
+    long events = Long.parseLong(option(args, "--events", "5000000"));
+    int runs = Integer.parseInt(option(args, "--runs", "3"));
+    String heap = option(args, "--heap", "1g");
+    Path jar = Path.of(option(args, "--jar", "job/target/cloudtrail-analytics.jar"));
+    Path dir = Path.of(option(args, "--dir", "bench/target/end-to-end"));
+
+    Path trail = dir.resolve("trail-" + events);
+    if (!Files.exists(trail)) {
+      System.out.printf("Writing a trail of %,d events to %s ...%n", events, trail);
+      int hours = (int) Math.max(1, events / 200_000);
+      new SyntheticTrail(
+              new SyntheticTrail.Settings(
+                  4, 4, hours, events, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
+          .writeTo(trail);
+    }
+    Path tiny = dir.resolve("trail-tiny");
+    if (!Files.exists(tiny)) {
+      new SyntheticTrail(
+              new SyntheticTrail.Settings(
+                  1, 1, 1, 1, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
+          .writeTo(tiny);
+    }
+    List<Path> files = logFiles(trail);
+    long gzBytes = 0;
+    for (Path file : files) {
+      gzBytes += Files.size(file);
+    }
+    System.out.printf(
+        "%,d log files, %,d MB gzipped, %d cores, job heap %s%n",
+        files.size(), gzBytes >> 20, Runtime.getRuntime().availableProcessors(), heap);
+
+    List<Double> floor = new ArrayList<>();
+    List<Double> duckdb = new ArrayList<>();
+    List<Double> activity = new ArrayList<>();
+    List<Double> everything = new ArrayList<>();
+    List<Double> startup = new ArrayList<>();
+    List<Long> activityRss = new ArrayList<>();
+    List<Long> everythingRss = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      long started = System.nanoTime();
+      PlainJavaAggregates.Counts counts = PlainJavaAggregates.run(files);
+      floor.add(seconds(started));
+      System.out.printf("run %d floor:    %6.1f s, %s%n", run, last(floor), counts);
+
+      started = System.nanoTime();
+      counts = DuckDbAggregates.run(trail);
+      duckdb.add(seconds(started));
+      System.out.printf("run %d DuckDB:   %6.1f s, %s%n", run, last(duckdb), counts);
+
+      JobRun job = JobRun.of(jar, heap, trail, fresh(dir.resolve("out-activity")), ACTIVITY);
+      activity.add(job.seconds());
+      activityRss.add(job.peakRssBytes());
+      System.out.printf(
+          "run %d job (activity tables): %6.1f s, peak RSS %,d MB%n%s",
+          run, job.seconds(), job.peakRssBytes() >> 20, checkLines(job.summary()));
+
+      job = JobRun.of(jar, heap, trail, fresh(dir.resolve("out-all")), EVERY_TABLE);
+      everything.add(job.seconds());
+      everythingRss.add(job.peakRssBytes());
+      System.out.printf(
+          "run %d job (every table):     %6.1f s, peak RSS %,d MB%n%s",
+          run, job.seconds(), job.peakRssBytes() >> 20, checkLines(job.summary()));
+
+      startup.add(JobRun.of(jar, heap, tiny, fresh(dir.resolve("out-tiny")), ACTIVITY).seconds());
+      System.out.printf("run %d job start-up (one file): %6.1f s%n", run, last(startup));
+    }
+
+    double fixed = median(startup);
+    double floorRate = events / median(floor);
+    System.out.printf("%nMedians of %d runs, %,d events:%n", runs, events);
+    System.out.println(
+        "| Run | Wall time | Events/s | Steady events/s | Ratio to floor (steady) | Peak RSS |");
+    System.out.println("|---|---|---|---|---|---|");
+    row(
+        "Floor: plain Java, all cores",
+        median(floor),
+        events,
+        events / median(floor),
+        floorRate,
+        -1);
+    row("DuckDB read_json", median(duckdb), events, events / median(duckdb), floorRate, -1);
+    row(
+        "Job, activity tables",
+        median(activity),
+        events,
+        events / (median(activity) - fixed),
+        floorRate,
+        medianLong(activityRss));
+    row(
+        "Job, every table",
+        median(everything),
+        events,
+        events / (median(everything) - fixed),
+        floorRate,
+        medianLong(everythingRss));
+    System.out.printf(
+        "Job start-up and shutdown (one-file trail): %.1f s. Job (activity) wall time / DuckDB: %.2f%n",
+        fixed, median(activity) / median(duckdb));
+  }
+
+  private static void row(
+      String name, double seconds, long events, double steady, double floorRate, long rss) {
+    System.out.printf(
+        "| %s | %.1f s | %,.0f | %,.0f | %.2f | %s |%n",
+        name,
+        seconds,
+        events / seconds,
+        steady,
+        steady / floorRate,
+        rss < 0 ? "" : (rss >> 20) + " MB");
+  }
+
+  private static String checkLines(String summary) {
+    StringBuilder lines = new StringBuilder();
+    for (String line : summary.split("\n")) {
+      if (line.startsWith("Check:")
+          || line.startsWith("Finished")
+          || line.strip().startsWith("user_activity ")
+          || line.strip().startsWith("region_activity ")) {
+        lines.append("    ").append(line).append('\n');
+      }
+    }
+    return lines.toString();
+  }
+
+  private static List<Path> logFiles(Path trail) throws Exception {
+    try (Stream<Path> walk = Files.walk(trail)) {
+      return walk.filter(
+              f -> f.toString().contains("/CloudTrail/") && f.toString().endsWith(".json.gz"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static Path fresh(Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+    return dir;
+  }
+
+  private static double seconds(long started) {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static double last(List<Double> values) {
+    return values.get(values.size() - 1);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static long medianLong(List<Long> values) {
+    return (long) median(values.stream().map(Long::doubleValue).toList());
+  }
+
+  private static String option(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}

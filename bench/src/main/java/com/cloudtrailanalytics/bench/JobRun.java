@@ -1,0 +1,60 @@
+package com.cloudtrailanalytics.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The job's jar run as its own process, with its wall time and peak resident memory. */
+record JobRun(double seconds, long peakRssBytes, String summary) {
+
+  static JobRun of(Path jar, String heap, Path trail, Path output, String tables)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-jar",
+                jar.toString(),
+                "--input",
+                trail.toString(),
+                "--output",
+                output.toString(),
+                "--bounded",
+                "--tables",
+                tables));
+    Path log = Files.createTempFile("job-run", ".log");
+    long started = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long peak = 0;
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    while (process.isAlive()) {
+      peak = Math.max(peak, highWaterMark(status));
+      Thread.sleep(100);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    String printed = Files.readString(log);
+    Files.delete(log);
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException("the job failed:\n" + printed);
+    }
+    return new JobRun(seconds, peak, printed);
+  }
+
+  /** VmHWM, the process's peak resident set, in bytes; 0 where /proc cannot tell. */
+  private static long highWaterMark(Path status) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process ended between isAlive and the read
+    }
+    return 0;
+  }
+}
