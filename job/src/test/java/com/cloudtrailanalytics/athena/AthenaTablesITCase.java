@@ -12,6 +12,7 @@ import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.testing.AthenaDdl;
 import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.ParquetFiles;
 import com.cloudtrailanalytics.testing.TestGeoDatabases;
@@ -29,7 +30,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,12 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AthenaTablesITCase {
 
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  static final MiniClusterExtension CLUSTER = MiniClusters.oneTaskManagerTwoSlots();
 
   static final Path ATHENA = Path.of("..", "sql", "athena");
   private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -63,10 +58,10 @@ class AthenaTablesITCase {
     config.set(JobOptions.ASN_DB, TestGeoDatabases.writeAsn(dir).toString());
     CloudTrailJob.create(config).run();
 
-    Map<String, AthenaDdl> ddls = tableDdls();
+    Map<String, AthenaDdl> ddls = AthenaDdl.all(ATHENA);
     assertThat(ddls.keySet())
         .as("a DDL for every table the job writes")
-        .containsExactlyInAnyOrderElementsOf(tablesIn(output));
+        .containsExactlyInAnyOrderElementsOf(OutputTables.tableNames(output));
     try (OutputTables tables = new OutputTables(output)) {
       for (AthenaDdl ddl : ddls.values()) {
         List<Path> files = tables.committedFiles(ddl.table());
@@ -125,7 +120,7 @@ class AthenaTablesITCase {
   void aBoundedRunWritesAFileOrTwoPerTableAndHour() throws Exception {
     SampleRun sample = SampleRun.get();
     try (OutputTables tables = new OutputTables(sample.output)) {
-      for (String table : tablesIn(sample.output)) {
+      for (String table : OutputTables.tableNames(sample.output)) {
         Map<Path, List<Long>> sizesByPartition = new TreeMap<>();
         for (Path file : tables.committedFiles(table)) {
           sizesByPartition
@@ -137,31 +132,6 @@ class AthenaTablesITCase {
             .as("%s: compacted files per partition", table)
             .allSatisfy(sizes -> assertThat(sizes).hasSizeBetween(1, 2));
       }
-    }
-  }
-
-  static Map<String, AthenaDdl> tableDdls() throws IOException {
-    Map<String, AthenaDdl> ddls = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(ATHENA)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
-        String sql = Files.readString(file);
-        if (sql.contains("CREATE EXTERNAL TABLE")) {
-          AthenaDdl ddl = AthenaDdl.parse(sql);
-          ddls.put(ddl.table(), ddl);
-        }
-      }
-    }
-    return ddls;
-  }
-
-  private static List<String> tablesIn(Path output) throws IOException {
-    try (Stream<Path> folders = Files.list(output)) {
-      return folders
-          .filter(Files::isDirectory)
-          .map(folder -> folder.getFileName().toString())
-          .filter(name -> !name.startsWith("_") && !name.startsWith("."))
-          .sorted()
-          .toList();
     }
   }
 

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -154,7 +153,7 @@ class DeploymentFilesTest {
     void trinoTablesAreTheAthenaTablesAtTheJobsOutput() throws IOException {
       String output = option("--output").replaceAll("/$", "");
       Map<String, TrinoTable> trino = TrinoTable.parseAll(read("docker/trino/tables.sql"));
-      Map<String, AthenaDdl> athena = athenaTables();
+      Map<String, AthenaDdl> athena = AthenaDdl.all(ROOT.resolve("sql/athena"));
       assertThat(trino.keySet()).containsExactlyInAnyOrderElementsOf(athena.keySet());
       for (AthenaDdl ddl : athena.values()) {
         TrinoTable table = trino.get(ddl.table());
@@ -381,20 +380,6 @@ class DeploymentFilesTest {
 
   private static String key(String s3Uri) {
     return URI.create(s3Uri).getPath().replaceAll("^/", "").replaceAll("/$", "");
-  }
-
-  private static Map<String, AthenaDdl> athenaTables() throws IOException {
-    Map<String, AthenaDdl> tables = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(ROOT.resolve("sql/athena"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
-        String sql = Files.readString(file);
-        if (sql.contains("CREATE EXTERNAL TABLE")) {
-          AthenaDdl ddl = AthenaDdl.parse(sql);
-          tables.put(ddl.table(), ddl);
-        }
-      }
-    }
-    return tables;
   }
 
   private static String lastMatch(String regex, String text) {

@@ -7,15 +7,13 @@ import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.summary.RunSummary;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,12 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChosenTablesITCase {
 
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  static final MiniClusterExtension CLUSTER = MiniClusters.oneTaskManagerTwoSlots();
 
   @TempDir Path dir;
 
@@ -43,7 +36,7 @@ class ChosenTablesITCase {
 
     CloudTrailJob.create(config).run();
 
-    assertThat(tablesIn(output))
+    assertThat(OutputTables.tableNames(output))
         .containsExactly("region_activity", "source_files", "user_activity");
     GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
     try (OutputTables tables = new OutputTables(output)) {
@@ -68,7 +61,7 @@ class ChosenTablesITCase {
 
     CloudTrailJob.create(config).run();
 
-    assertThat(tablesIn(output)).containsExactly("events", "source_files");
+    assertThat(OutputTables.tableNames(output)).containsExactly("events", "source_files");
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(tables.count("SELECT COUNT(DISTINCT event_id) FROM events"))
           .isEqualTo(tables.count("SELECT SUM(events) FROM source_files"))
@@ -83,16 +76,5 @@ class ChosenTablesITCase {
                 2, 2, 1, 2_000, 3, Instant.parse("2025-06-01T10:00:00Z"), null))
         .writeTo(bucket);
     return bucket;
-  }
-
-  private static List<String> tablesIn(Path output) throws Exception {
-    try (Stream<Path> folders = Files.list(output)) {
-      return folders
-          .filter(Files::isDirectory)
-          .map(folder -> folder.getFileName().toString())
-          .filter(name -> !name.startsWith("_"))
-          .sorted()
-          .toList();
-    }
   }
 }

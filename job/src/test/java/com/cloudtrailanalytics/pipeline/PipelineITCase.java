@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudtrailanalytics.generate.RecordBuilder;
 import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.ParquetFiles;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,12 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineITCase {
 
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  static final MiniClusterExtension CLUSTER = MiniClusters.oneTaskManagerTwoSlots();
 
   @TempDir Path dir;
 

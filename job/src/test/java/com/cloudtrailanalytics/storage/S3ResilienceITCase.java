@@ -10,6 +10,7 @@ import com.cloudtrailanalytics.source.TrailDiscovery;
 import com.cloudtrailanalytics.source.TrailSource;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.S3Server;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,12 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class S3ResilienceITCase {
 
   @RegisterExtension
-  static final MiniClusterExtension CLUSTER =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  static final MiniClusterExtension CLUSTER = MiniClusters.oneTaskManagerTwoSlots();
 
   @TempDir Path dir;
   private S3Server s3;

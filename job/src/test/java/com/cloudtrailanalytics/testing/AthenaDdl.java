@@ -1,11 +1,15 @@
 package com.cloudtrailanalytics.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The parts of a {@code CREATE EXTERNAL TABLE} statement in {@code sql/athena/} that tests check.
@@ -22,6 +26,21 @@ public record AthenaDdl(
   private static final Pattern PARTITIONS = Pattern.compile("PARTITIONED BY \\(([^)]*)\\)");
   private static final Pattern LOCATION = Pattern.compile("LOCATION '([^']*)'");
   private static final Pattern PROPERTY = Pattern.compile("'([^']+)' = '([^']*)'");
+
+  /** The table DDL of every {@code .sql} file in {@code folder}, by table name. */
+  public static Map<String, AthenaDdl> all(Path folder) throws IOException {
+    Map<String, AthenaDdl> ddls = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+        String sql = Files.readString(file);
+        if (sql.contains("CREATE EXTERNAL TABLE")) {
+          AthenaDdl ddl = parse(sql);
+          ddls.put(ddl.table(), ddl);
+        }
+      }
+    }
+    return ddls;
+  }
 
   public static AthenaDdl parse(String sql) {
     Matcher table = TABLE.matcher(sql);

@@ -27,22 +27,19 @@ public final class OutputTables implements AutoCloseable {
   public OutputTables(Path output) throws SQLException, IOException {
     this.output = output;
     this.connection = DriverManager.getConnection("jdbc:duckdb:");
-    try (Stream<Path> tables = Files.list(output)) {
-      for (Path table : tables.filter(Files::isDirectory).toList()) {
-        String name = table.getFileName().toString();
-        List<Path> files = committedFiles(name);
-        if (!name.startsWith("_") && !name.startsWith(".") && !files.isEmpty()) {
-          String list =
-              files.stream()
-                  .map(file -> "'" + table.resolve(file) + "'")
-                  .collect(Collectors.joining(", "));
-          execute(
-              "CREATE VIEW "
-                  + name
-                  + " AS SELECT * FROM read_parquet(["
-                  + list
-                  + "], hive_partitioning = true, hive_types_autocast = false)");
-        }
+    for (String name : tableNames(output)) {
+      List<Path> files = committedFiles(name);
+      if (!files.isEmpty()) {
+        String list =
+            files.stream()
+                .map(file -> "'" + output.resolve(name).resolve(file) + "'")
+                .collect(Collectors.joining(", "));
+        execute(
+            "CREATE VIEW "
+                + name
+                + " AS SELECT * FROM read_parquet(["
+                + list
+                + "], hive_partitioning = true, hive_types_autocast = false)");
       }
     }
   }
@@ -78,6 +75,18 @@ public final class OutputTables implements AutoCloseable {
   /** A query that returns one number. */
   public long count(String sql) throws SQLException {
     return ((Number) query(sql).get(0).get(0)).longValue();
+  }
+
+  /** The tables under an output folder: its folders, but for hidden ones such as _checkpoints. */
+  public static List<String> tableNames(Path output) throws IOException {
+    try (Stream<Path> folders = Files.list(output)) {
+      return folders
+          .filter(Files::isDirectory)
+          .map(folder -> folder.getFileName().toString())
+          .filter(name -> !name.startsWith("_") && !name.startsWith("."))
+          .sorted()
+          .toList();
+    }
   }
 
   /**
