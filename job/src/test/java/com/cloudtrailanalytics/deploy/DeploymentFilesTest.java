@@ -100,8 +100,10 @@ class DeploymentFilesTest {
                   .normalize())
           .isEqualTo(ROOT.resolve("docker/Dockerfile").normalize());
       Object image = service("generator").get("image");
-      assertThat(service("jobmanager").get("image")).isEqualTo(image);
-      assertThat(service("taskmanager").get("image")).isEqualTo(image);
+      for (String service : List.of("jobmanager", "taskmanager")) {
+        assertThat(service(service).get("image")).as(service).isEqualTo(image);
+        assertThat(service(service).get("build")).as(service).isEqualTo(build);
+      }
     }
 
     @Test
