@@ -14,6 +14,12 @@ WITH (
   'sink.partition-commit.delay' = '1 h',
   'sink.partition-commit.watermark-time-zone' = 'UTC',
   'sink.partition-commit.policy.kind' = 'success-file',
+  -- Memory: every open file buffers a row group. A backfill touches many hours between two
+  -- checkpoints, so files that have had no rows for a minute are closed (committed at the next
+  -- checkpoint as usual), and a row group is at most 16 MB: open files, not events, set the heap.
+  'sink.rolling-policy.inactivity-interval' = '1 min',
+  'sink.rolling-policy.check-interval' = '30 s',
+  'parquet.block.size' = '16777216',
   -- The small files each checkpoint writes into a partition (one per writer) are merged, up to
   -- 16 MB, into compacted-part-* files: an hour holds a few files per checkpoint rather than one per
   -- writer. Larger files are big enough for Athena as they are; rewriting them cost a quarter of the
