@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * The job against the floor and a peer on the same files: a generated trail of N events (default 5
  * million), the bounded job with only the two activity tables (the references' work) and with every
  * table, a plain Java program on all cores, and DuckDB. Each is run {@code --runs} times (the
- * median is reported); start-up is measured separately as a run over a one-file trail, and the
- * job's steady-state rate is its events over its time less that fixed cost.
+ * median is reported). The job's fixed cost (start-up and shutdown) is a run over a one-file trail;
+ * its steady rate, after start-up and JIT warm-up, is the marginal rate between a trail of N/2
+ * events and one of N: (N - N/2) / (time for N - time for N/2).
  *
  * <p>{@code bench/run-end-to-end.sh [--events N] [--runs R] [--heap 1g] [--dir D]}
  */
@@ -31,15 +32,8 @@ public final class EndToEndBenchmark {
     Path jar = Path.of(option(args, "--jar", "job/target/cloudtrail-analytics.jar"));
     Path dir = Path.of(option(args, "--dir", "bench/target/end-to-end"));
 
-    Path trail = dir.resolve("trail-" + events);
-    if (!Files.exists(trail)) {
-      System.out.printf("Writing a trail of %,d events to %s ...%n", events, trail);
-      int hours = (int) Math.max(1, events / 200_000);
-      new SyntheticTrail(
-              new SyntheticTrail.Settings(
-                  4, 4, hours, events, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
-          .writeTo(trail);
-    }
+    Path trail = trail(dir, events);
+    Path half = trail(dir, events / 2);
     Path tiny = dir.resolve("trail-tiny");
     if (!Files.exists(tiny)) {
       new SyntheticTrail(
@@ -61,6 +55,8 @@ public final class EndToEndBenchmark {
     List<Double> activity = new ArrayList<>();
     List<Double> everything = new ArrayList<>();
     List<Double> startup = new ArrayList<>();
+    List<Double> activityHalf = new ArrayList<>();
+    List<Double> everythingHalf = new ArrayList<>();
     List<Long> activityRss = new ArrayList<>();
     List<Long> everythingRss = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
@@ -88,6 +84,13 @@ public final class EndToEndBenchmark {
           "run %d job (every table):     %6.1f s, peak RSS %,d MB%n%s",
           run, job.seconds(), job.peakRssBytes() >> 20, checkLines(job.summary()));
 
+      activityHalf.add(
+          JobRun.of(jar, heap, half, fresh(dir.resolve("out-activity")), ACTIVITY).seconds());
+      everythingHalf.add(
+          JobRun.of(jar, heap, half, fresh(dir.resolve("out-all")), EVERY_TABLE).seconds());
+      System.out.printf(
+          "run %d job on N/2 events: activity tables %6.1f s, every table %6.1f s%n",
+          run, last(activityHalf), last(everythingHalf));
       startup.add(JobRun.of(jar, heap, tiny, fresh(dir.resolve("out-tiny")), ACTIVITY).seconds());
       System.out.printf("run %d job start-up (one file): %6.1f s%n", run, last(startup));
     }
@@ -110,19 +113,33 @@ public final class EndToEndBenchmark {
         "Job, activity tables",
         median(activity),
         events,
-        events / (median(activity) - fixed),
+        (events - events / 2) / (median(activity) - median(activityHalf)),
         floorRate,
         medianLong(activityRss));
     row(
         "Job, every table",
         median(everything),
         events,
-        events / (median(everything) - fixed),
+        (events - events / 2) / (median(everything) - median(everythingHalf)),
         floorRate,
         medianLong(everythingRss));
     System.out.printf(
         "Job start-up and shutdown (one-file trail): %.1f s. Job (activity) wall time / DuckDB: %.2f%n",
         fixed, median(activity) / median(duckdb));
+  }
+
+  /** A generated trail of {@code events} events, written once and kept for later runs. */
+  private static Path trail(Path dir, long events) throws Exception {
+    Path trail = dir.resolve("trail-" + events);
+    if (!Files.exists(trail)) {
+      System.out.printf("Writing a trail of %,d events to %s ...%n", events, trail);
+      int hours = (int) Math.max(1, events / 200_000);
+      new SyntheticTrail(
+              new SyntheticTrail.Settings(
+                  4, 4, hours, events, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
+          .writeTo(trail);
+    }
+    return trail;
   }
 
   private static void row(
