@@ -40,11 +40,7 @@ class ChosenTablesITCase {
         .containsExactly("region_activity", "source_files", "user_activity");
     GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(
-              tables.query(
-                  "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count, error_count"
-                      + " FROM user_activity ORDER BY 1, 2, 3"))
-          .containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
     }
     RunSummary summary =
         RunSummary.read(

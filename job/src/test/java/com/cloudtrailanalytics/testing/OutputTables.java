@@ -72,6 +72,23 @@ public final class OutputTables implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * Every user_activity window as {@link GroundTruth#userActivity} lists them: start, account,
+   * principal, events, errors.
+   */
+  public List<List<Object>> userActivityCounts() throws SQLException {
+    return query(
+        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
+            + " error_count FROM user_activity ORDER BY 1, 2, 3");
+  }
+
+  /** Every region_activity window as {@link GroundTruth#regionActivity} lists them. */
+  public List<List<Object>> regionActivityCounts() throws SQLException {
+    return query(
+        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, aws_region, event_count,"
+            + " error_count FROM region_activity ORDER BY 1, 2, 3");
+  }
+
   /** A query that returns one number. */
   public long count(String sql) throws SQLException {
     return ((Number) query(sql).get(0).get(0)).longValue();
