@@ -67,8 +67,16 @@ public record RunSummary(
    * {@code events} table, when written, lists each of them.
    */
   public boolean reconciles() {
-    return eventsInWindows.values().stream().allMatch(counted -> counted + lateEvents == events)
-        && (!tables.containsKey(EVENTS_TABLE) || tables.get(EVENTS_TABLE).rows() == events);
+    return eventsInWindows.values().stream().allMatch(this::windowsAccountForEveryEvent)
+        && (!tables.containsKey(EVENTS_TABLE) || eventsTableListsEveryEvent());
+  }
+
+  private boolean windowsAccountForEveryEvent(long countedInWindows) {
+    return countedInWindows + lateEvents == events;
+  }
+
+  private boolean eventsTableListsEveryEvent() {
+    return tables.get(EVENTS_TABLE).rows() == events;
   }
 
   public String format(Duration elapsed) {
@@ -100,30 +108,27 @@ public record RunSummary(
               table.getValue().files()));
     }
     for (Map.Entry<String, Long> counted : eventsInWindows.entrySet()) {
-      long read = events + rejectedRecords;
-      long accounted = counted.getValue() + lateEvents + rejectedRecords;
       text.append(
           String.format(
               Locale.ROOT,
               "Check:   %,d records read = %,d in %s + %,d late + %,d rejected: %s%n",
-              read,
+              events + rejectedRecords,
               counted.getValue(),
               counted.getKey(),
               lateEvents,
               rejectedRecords,
-              accounted == read ? "ok" : "MISMATCH"));
+              windowsAccountForEveryEvent(counted.getValue()) ? "ok" : "MISMATCH"));
     }
     if (tables.containsKey(EVENTS_TABLE)) {
-      long listed = tables.get(EVENTS_TABLE).rows();
       text.append(
           String.format(
               Locale.ROOT,
               "Check:   %,d records read = %,d in %s + %,d rejected: %s%n",
               events + rejectedRecords,
-              listed,
+              tables.get(EVENTS_TABLE).rows(),
               EVENTS_TABLE,
               rejectedRecords,
-              listed == events ? "ok" : "MISMATCH"));
+              eventsTableListsEveryEvent() ? "ok" : "MISMATCH"));
     }
     return text.toString();
   }
