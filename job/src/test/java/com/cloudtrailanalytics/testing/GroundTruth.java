@@ -1,10 +1,6 @@
 package com.cloudtrailanalytics.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,18 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
- * What the activity tables must hold for a trail, computed straight from its JSON files with a tree
- * parser and the table contract's definitions, independently of the job's code.
+ * What the activity tables must hold for a trail, counted from its records as {@link TrailRecords}
+ * reads them, with the table contract's definitions, independently of the job's code.
  */
 public final class GroundTruth {
-
-  private static final Pattern KEY_ACCOUNT = Pattern.compile("/(\\d{12})/CloudTrail/");
 
   /** Count and error count of one row. */
   public record Counts(long events, long errors) {}
@@ -34,44 +24,19 @@ public final class GroundTruth {
 
   public static GroundTruth of(Path bucket, Duration window) throws IOException {
     GroundTruth truth = new GroundTruth();
-    ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Files.walk(bucket)) {
-      for (Path file :
-          files
-              .filter(f -> f.toString().contains("/CloudTrail/"))
-              .filter(f -> f.toString().endsWith(".json.gz"))
-              .toList()) {
-        Matcher account = KEY_ACCOUNT.matcher(file.toString());
-        String keyAccount = account.find() ? account.group(1) : null;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-          for (JsonNode record : json.readTree(in).get("Records")) {
-            truth.add(record, keyAccount, window);
-          }
-        }
-      }
+    for (TrailRecords.Record record : TrailRecords.of(bucket)) {
+      truth.add(record, window);
     }
     return truth;
   }
 
-  private void add(JsonNode record, String keyAccount, Duration window) {
-    long time = Instant.parse(record.get("eventTime").asText()).toEpochMilli();
+  private void add(TrailRecords.Record record, Duration window) {
+    long time = record.time().toEpochMilli();
     String windowStart =
         Instant.ofEpochMilli(time - Math.floorMod(time, window.toMillis())).toString();
-    JsonNode identity = record.path("userIdentity");
-    String account =
-        first(text(record, "recipientAccountId"), text(identity, "accountId"), keyAccount);
-    String principal =
-        "AssumedRole".equals(text(identity, "type"))
-                && text(identity.path("sessionContext").path("sessionIssuer"), "arn") != null
-            ? text(identity.path("sessionContext").path("sessionIssuer"), "arn")
-            : first(
-                text(identity, "arn"),
-                text(identity, "invokedBy"),
-                text(identity, "principalId"),
-                text(identity, "type"));
-    boolean error = text(record, "errorCode") != null;
-    increment(byUser, List.of(windowStart, account, principal), error);
-    increment(byRegion, List.of(windowStart, account, text(record, "awsRegion")), error);
+    String account = record.accountId();
+    increment(byUser, List.of(windowStart, account, record.principal()), record.isError());
+    increment(byRegion, List.of(windowStart, account, record.text("awsRegion")), record.isError());
     events++;
   }
 
@@ -100,20 +65,6 @@ public final class GroundTruth {
     long[] value = counts.computeIfAbsent(key, k -> new long[2]);
     value[0]++;
     value[1] += error ? 1 : 0;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
-  }
-
-  private static String first(String... candidates) {
-    for (String candidate : candidates) {
-      if (candidate != null) {
-        return candidate;
-      }
-    }
-    return "unknown";
   }
 
   private static int compare(List<String> a, List<String> b) {
