@@ -81,9 +81,9 @@ public final class CloudTrailEventParser {
         case "userAgent" -> event.userAgent(text(p, bytes));
         case "errorCode" -> event.errorCode(text(p, bytes));
         case "errorMessage" -> event.errorMessage(text(p, bytes));
-        case "requestParameters" -> event.requestParameters(Secrets.redactJson(json(p, bytes)));
-        case "responseElements" -> event.responseElements(Secrets.redactJson(json(p, bytes)));
-        case "additionalEventData" -> event.additionalEventData(Secrets.redactJson(json(p, bytes)));
+        case "requestParameters" -> event.requestParameters(json(p, bytes));
+        case "responseElements" -> event.responseElements(json(p, bytes));
+        case "additionalEventData" -> event.additionalEventData(json(p, bytes));
         case "requestID" -> event.requestId(text(p, bytes));
         case "eventID" -> event.eventId(text(p, bytes));
         case "resources" -> event.resources(readResources(p, bytes));
@@ -91,7 +91,7 @@ public final class CloudTrailEventParser {
         case "apiVersion" -> event.apiVersion(text(p, bytes));
         case "readOnly" -> event.readOnly(bool(p));
         case "recipientAccountId" -> event.recipientAccountId(text(p, bytes));
-        case "serviceEventDetails" -> event.serviceEventDetails(Secrets.redactJson(json(p, bytes)));
+        case "serviceEventDetails" -> event.serviceEventDetails(json(p, bytes));
         case "sharedEventID" -> event.sharedEventId(text(p, bytes));
         case "vpcEndpointId" -> event.vpcEndpointId(text(p, bytes));
         case "vpcEndpointAccountId" -> event.vpcEndpointAccountId(text(p, bytes));
@@ -266,8 +266,16 @@ public final class CloudTrailEventParser {
     return p.getText();
   }
 
-  /** A value as its JSON text, cut from the input bytes without re-serialising. */
+  /**
+   * A value as its JSON text with every secret redacted ({@link Secrets}), cut from the input bytes
+   * without re-serialising unless it holds a secret. Every JSON column goes through here, so no
+   * column can carry a secret, whatever element it comes from.
+   */
   private static String json(JsonParser p, byte[] bytes) throws IOException {
+    return Secrets.redactJson(rawJson(p, bytes));
+  }
+
+  private static String rawJson(JsonParser p, byte[] bytes) throws IOException {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;

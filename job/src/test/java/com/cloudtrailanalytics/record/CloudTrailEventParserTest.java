@@ -147,6 +147,35 @@ class CloudTrailEventParserTest {
   }
 
   @Test
+  void redactsSecretsInEveryFreeFormElementAtAnyDepth() throws Exception {
+    String secret = "{\"note\":\"x\",\"inner\":[{\"clientSecret\":\"s3cr3t-value\"}]}";
+    CloudTrailEvent event =
+        parse(
+            "{\"eventTime\":\"2024-03-01T10:00:00Z\",\"userIdentity\":{\"type\":\"AssumedRole\","
+                + "\"onBehalfOf\":"
+                + secret
+                + ",\"inScopeOf\":"
+                + secret
+                + ",\"sessionContext\":{\"webIdFederationData\":"
+                + secret
+                + "}},\"edgeDeviceDetails\":"
+                + secret
+                + ",\"addendum\":"
+                + secret
+                + ",\"requestParameters\":"
+                + secret
+                + "}");
+
+    String redacted = "{\"note\":\"x\",\"inner\":[{\"clientSecret\":\"REDACTED\"}]}";
+    assertThat(event.edgeDeviceDetails()).isEqualTo(redacted);
+    assertThat(event.addendum()).isEqualTo(redacted);
+    assertThat(event.requestParameters()).isEqualTo(redacted);
+    assertThat(event.userIdentity().onBehalfOf()).isEqualTo(redacted);
+    assertThat(event.userIdentity().inScopeOf()).isEqualTo(redacted);
+    assertThat(event.userIdentity().webIdFederationData()).isEqualTo(redacted);
+  }
+
+  @Test
   void rejectsARecordWithoutEventTime() {
     assertRejected(
         "{\"eventName\":\"StopInstances\"}",
