@@ -1,4 +1,5 @@
--- region_activity: one row per window, account and region. Placeholders: ${output}, ${window}.
+-- region_activity: one row per window, account and region, and further rows for late events, as
+-- in user_activity. Placeholders: ${output}, ${window}.
 CREATE TEMPORARY TABLE region_activity (
   window_start TIMESTAMP(3),
   window_end TIMESTAMP(3),
@@ -9,6 +10,7 @@ CREATE TEMPORARY TABLE region_activity (
   error_rate DOUBLE,
   distinct_principals BIGINT,
   distinct_event_sources BIGINT,
+  late BOOLEAN,
   dt STRING,
   hr STRING
 ) PARTITIONED BY (dt, hr)
@@ -17,8 +19,8 @@ LIKE parquet_table (EXCLUDING ALL OVERWRITING OPTIONS);
 
 INSERT INTO region_activity
 SELECT
-  window_start,
-  window_end,
+  event_window_start,
+  event_window_start + ${window},
   account_id,
   aws_region,
   COUNT(*) AS event_count,
@@ -26,7 +28,8 @@ SELECT
   CAST(COUNT(*) FILTER (WHERE is_error) AS DOUBLE) / COUNT(*) AS error_rate,
   COUNT(DISTINCT principal) AS distinct_principals,
   COUNT(DISTINCT event_source) AS distinct_event_sources,
-  DATE_FORMAT(window_start, 'yyyy-MM-dd') AS dt,
-  DATE_FORMAT(window_start, 'HH') AS hr
+  late,
+  DATE_FORMAT(event_window_start, 'yyyy-MM-dd') AS dt,
+  DATE_FORMAT(event_window_start, 'HH') AS hr
 FROM TABLE(TUMBLE(TABLE activity, DESCRIPTOR(rowtime), ${window}))
-GROUP BY window_start, window_end, account_id, aws_region;
+GROUP BY window_start, window_end, event_window_start, late, account_id, aws_region;

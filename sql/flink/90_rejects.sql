@@ -1,5 +1,6 @@
 -- rejects: every skipped file, file that could not be read to the end, and rejected record.
--- Partitioned by the date in the file's name (the processing date for files without one).
+-- Partitioned by the file's day: of the time in its name, else of its day folder, else the day it
+-- was processed.
 -- Placeholders: ${output}.
 CREATE TEMPORARY TABLE rejects (
   source_file STRING,
@@ -30,5 +31,5 @@ SELECT
   detail,
   raw_text,
   file_time,
-  COALESCE(DATE_FORMAT(file_time, 'yyyy-MM-dd'), DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy-MM-dd')) AS dt
+  COALESCE(file_day, DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy-MM-dd')) AS dt
 FROM reject_input;

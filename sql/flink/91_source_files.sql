@@ -1,8 +1,10 @@
--- source_files: one row per file the job finished with: read, rejected part-way, or skipped.
+-- source_files: one row per file the job finished with: read, rejected part-way, or skipped, and
+-- per folder that discovery listed but did not understand (status skipped, file_type folder).
 -- Partitioned like rejects. Placeholders: ${output}.
 CREATE TEMPORARY TABLE source_files (
   source_file STRING,
   status STRING,
+  file_type STRING,
   problem STRING,
   account_id STRING,
   aws_region STRING,
@@ -23,11 +25,12 @@ INSERT INTO source_files
 SELECT
   source_file,
   status,
+  file_type,
   problem,
   account_id,
   aws_region,
   file_time,
   events,
   rejected_records,
-  COALESCE(DATE_FORMAT(file_time, 'yyyy-MM-dd'), DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy-MM-dd')) AS dt
+  COALESCE(file_day, DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy-MM-dd')) AS dt
 FROM source_file_input;

@@ -4,7 +4,10 @@ import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.pipeline.Checkpoints;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.summary.OutputTable;
+import com.cloudtrailanalytics.summary.RunManifest;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -16,30 +19,83 @@ import org.apache.flink.core.fs.Path;
  * the newest checkpoint when there is one, else from scratch, unless the output already holds a
  * finished run (committed files appear only at checkpoints, and a finished job deletes its
  * checkpoints), which starting again would count twice.
+ *
+ * <p>The output's {@link RunManifest} says what the run that wrote it read. A finished output is
+ * only ever summarised again by the same command; a checkpoint is resumed only over the same input
+ * and window (the tables may change: a table turned on starts from there).
  */
 final class Resumption {
 
-  enum Start {
+  enum Kind {
     FRESH,
     RESUMED,
     ALREADY_FINISHED
   }
 
+  /**
+   * How the run starts, and the manifest of what it reads.
+   *
+   * @param checkpoint the checkpoint or savepoint it resumes from, or null
+   */
+  record Start(Kind kind, RunManifest manifest, String checkpoint) {
+
+    /** The configuration that resumes from the checkpoint, taking it over from the job it ran. */
+    void applyTo(Configuration config) {
+      if (checkpoint != null && !config.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
+        config.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint);
+        config.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+      }
+    }
+  }
+
   private Resumption() {}
 
-  static Start prepare(Configuration config, JobSettings settings) throws IOException {
-    if (config.contains(StateRecoveryOptions.SAVEPOINT_PATH)) {
-      return Start.RESUMED;
+  /**
+   * Decides how the run starts and records what it reads with its output.
+   *
+   * @throws UsageException when the output holds the tables of a run that read something else
+   */
+  static Start prepare(Configuration config, JobSettings settings)
+      throws IOException, UsageException {
+    RunManifest wanted = RunManifest.of(settings, Instant.now());
+    Optional<RunManifest> recorded = RunManifest.readFrom(settings.output());
+    Optional<String> checkpoint = config.getOptional(StateRecoveryOptions.SAVEPOINT_PATH);
+    if (checkpoint.isEmpty()) {
+      checkpoint = Checkpoints.latest(CloudTrailJob.checkpointDirectory(config, settings));
     }
-    Optional<String> checkpoint =
-        Checkpoints.latest(CloudTrailJob.checkpointDirectory(config, settings));
     if (checkpoint.isPresent()) {
-      config.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.get());
-      config.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
-      return Start.RESUMED;
+      RunManifest resumed = wanted;
+      if (recorded.isPresent()) {
+        requireSameInput(recorded.get(), wanted);
+        resumed = recorded.get().withTables(wanted.tables());
+      }
+      resumed.writeTo(settings.output());
+      return new Start(Kind.RESUMED, resumed, checkpoint.get());
     }
-    return OutputTable.hasCommittedFiles(new Path(settings.output(), "source_files"))
-        ? Start.ALREADY_FINISHED
-        : Start.FRESH;
+    if (OutputTable.hasCommittedFiles(new Path(settings.output(), "source_files"))) {
+      if (recorded.isPresent() && !recorded.get().readsTheSameAs(wanted)) {
+        throw mixing(recorded.get(), wanted);
+      }
+      return new Start(Kind.ALREADY_FINISHED, recorded.orElse(null), null);
+    }
+    wanted.writeTo(settings.output());
+    return new Start(Kind.FRESH, wanted, null);
+  }
+
+  private static void requireSameInput(RunManifest recorded, RunManifest wanted)
+      throws UsageException {
+    if (!recorded.input().equals(wanted.input())
+        || !recorded.window().equals(wanted.window())
+        || !Objects.equals(recorded.startDate(), wanted.startDate())) {
+      throw mixing(recorded, wanted);
+    }
+  }
+
+  private static UsageException mixing(RunManifest recorded, RunManifest wanted) {
+    return new UsageException(
+        String.format(
+            "the output holds the tables of a run with %s; a run with %s would mix with them:"
+                + " use a new --output (and --checkpoint-dir)",
+            recorded.describe(), wanted.describe()));
   }
 }

@@ -2,18 +2,20 @@ package com.cloudtrailanalytics.cli;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.pipeline.Checkpoints;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.pipeline.SqlScripts;
 import com.cloudtrailanalytics.storage.FileSystemSetup;
+import com.cloudtrailanalytics.summary.RunManifest;
 import com.cloudtrailanalytics.summary.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
 
 /** Runs the job: forever, watching the input, or once over the files present with --bounded. */
 final class RunCommand {
@@ -27,6 +29,8 @@ final class RunCommand {
           Flag.of(JobOptions.MONITOR_INTERVAL, "<duration>"),
           Flag.of(JobOptions.MAX_DELAY, "<duration>"),
           Flag.of(JobOptions.MAX_RECORD_SIZE, "<size>"),
+          Flag.of(JobOptions.READ_ATTEMPTS, "<n>"),
+          Flag.of(JobOptions.READ_RETRY_DELAY, "<duration>"),
           Flag.of(JobOptions.START_DATE, "<YYYY-MM-DD>"),
           Flag.of(JobOptions.LOOKBACK, "<duration>"),
           Flag.of(JobOptions.STRUCTURE_INTERVAL, "<duration>"),
@@ -80,11 +84,16 @@ final class RunCommand {
     }
     InputCheck.requireReadable(settings.input());
     long started = System.nanoTime();
+    RunManifest manifest = null;
+    String resumedFrom = null;
     if (Cli.ownsProcess()) {
       Resumption.Start start = Resumption.prepare(config, settings);
-      if (start == Resumption.Start.RESUMED) {
-        out.printf("Resuming from %s%n", config.get(StateRecoveryOptions.SAVEPOINT_PATH));
-      } else if (start == Resumption.Start.ALREADY_FINISHED) {
+      manifest = start.manifest();
+      if (start.kind() == Resumption.Kind.RESUMED) {
+        start.applyTo(config);
+        resumedFrom = start.checkpoint();
+        out.printf("Resuming from %s%n", start.checkpoint());
+      } else if (start.kind() == Resumption.Kind.ALREADY_FINISHED) {
         if (!settings.bounded()) {
           throw new UsageException(
               "--output "
@@ -93,7 +102,7 @@ final class RunCommand {
                   + " again; use a new --output (and --checkpoint-dir)");
         }
         out.println("This run has already finished; the output holds its tables.");
-        return summarize(settings, out, started);
+        return summarize(settings, manifest, out, started);
       }
     }
     CloudTrailJob job = CloudTrailJob.create(config);
@@ -103,13 +112,22 @@ final class RunCommand {
       return 0;
     }
     out.printf("Reading %s ...%n", settings.input());
-    job.run();
-    return summarize(settings, out, started);
+    List<String> jobs = new ArrayList<>(List.of(job.run().getJobID().toHexString()));
+    if (resumedFrom != null) {
+      Checkpoints.jobOf(resumedFrom).ifPresent(jobs::add);
+    }
+    Checkpoints.deleteLeftovers(CloudTrailJob.checkpointDirectory(config, settings), jobs);
+    return summarize(settings, manifest, out, started);
   }
 
-  private static int summarize(JobSettings settings, PrintStream out, long started)
+  /**
+   * Prints what the output holds and whether it adds up; with the run's manifest (embedded runs),
+   * the input is listed again to check that every file was read.
+   */
+  private static int summarize(
+      JobSettings settings, RunManifest manifest, PrintStream out, long started)
       throws IOException {
-    RunSummary summary = RunSummary.read(settings.output(), tableNames(settings));
+    RunSummary summary = RunSummary.read(settings.output(), tableNames(settings), manifest);
     out.print(summary.format(Duration.ofNanos(System.nanoTime() - started)));
     return summary.reconciles() ? Cli.OK : Cli.FAILED;
   }

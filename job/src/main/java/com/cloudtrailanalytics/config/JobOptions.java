@@ -73,6 +73,24 @@ public final class JobOptions {
               "Records larger than this are rejected (reason record_too_large) instead of"
                   + " being parsed.");
 
+  public static final ConfigOption<Integer> READ_ATTEMPTS =
+      key("cloudtrail.read-attempts")
+          .intType()
+          .defaultValue(5)
+          .withDescription(
+              "How many times reading a file is tried when storage fails (throttling, server"
+                  + " errors, timeouts), waiting longer each time; then the file is rejected"
+                  + " (reason read_failed) and the job goes on. A file storage refuses (403) is"
+                  + " rejected at once (reason access_denied).");
+
+  public static final ConfigOption<Duration> READ_RETRY_DELAY =
+      key("cloudtrail.read-retry-delay")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(1))
+          .withDescription(
+              "The wait before reading a file again after storage failed; it doubles before each"
+                  + " further try.");
+
   public static final ConfigOption<String> START_DATE =
       key("cloudtrail.start-date")
           .stringType()
@@ -106,7 +124,8 @@ public final class JobOptions {
               "region_activity",
               "console_logins",
               "console_login_summary",
-              "events")
+              "events",
+              "insight_events")
           .withDescription(
               "The tables to write, comma-separated; late_events, rejects and source_files, which"
                   + " account for every record, are always written.");

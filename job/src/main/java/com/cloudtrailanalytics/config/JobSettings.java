@@ -19,6 +19,8 @@ public record JobSettings(
     Duration monitorInterval,
     Duration maxDelay,
     int maxRecordBytes,
+    int readAttempts,
+    Duration readRetryDelay,
     LocalDate startDate,
     Duration lookback,
     Duration structureInterval,
@@ -36,6 +38,8 @@ public record JobSettings(
             read(config, JobOptions.MONITOR_INTERVAL),
             read(config, JobOptions.MAX_DELAY),
             (int) Math.min(Integer.MAX_VALUE, read(config, JobOptions.MAX_RECORD_SIZE).getBytes()),
+            read(config, JobOptions.READ_ATTEMPTS),
+            read(config, JobOptions.READ_RETRY_DELAY),
             startDate(config),
             read(config, JobOptions.LOOKBACK),
             read(config, JobOptions.STRUCTURE_INTERVAL),
@@ -64,6 +68,12 @@ public record JobSettings(
         monitorInterval,
         "at least 1s (e.g. 1m)");
     check(maxRecordBytes >= 1024, JobOptions.MAX_RECORD_SIZE, maxRecordBytes, "at least 1kb");
+    check(readAttempts >= 1, JobOptions.READ_ATTEMPTS, readAttempts, "at least 1");
+    check(
+        !readRetryDelay.isNegative(),
+        JobOptions.READ_RETRY_DELAY,
+        readRetryDelay,
+        "zero or more (e.g. 1s)");
     check(!lookback.isNegative(), JobOptions.LOOKBACK, lookback, "zero or more (e.g. 1d)");
     check(
         structureInterval.toMillis() >= 1000,
@@ -135,7 +145,7 @@ public record JobSettings(
    * A location as a URI without a trailing slash; a plain path becomes an absolute {@code file:}
    * URI, which checkpoint storage requires.
    */
-  static String location(String value) {
+  public static String location(String value) {
     String location = value.strip();
     if (!location.contains("://")) {
       location = Path.of(location).toAbsolutePath().normalize().toUri().toString();

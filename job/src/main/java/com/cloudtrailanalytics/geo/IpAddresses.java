@@ -12,8 +12,15 @@ public final class IpAddresses {
 
   private IpAddresses() {}
 
-  /** The address written in {@code text}, or null when it is not an IP address literal. */
+  /**
+   * The address written in {@code text}, or null when it is not an IP address literal. A forwarded
+   * list ({@code "81.2.69.142, 192.168.10.10"}, as proxies write it) names the client first, so the
+   * first address is taken.
+   */
   public static InetAddress parse(String text) {
+    if (text != null && text.indexOf(',') >= 0) {
+      text = text.substring(0, text.indexOf(',')).strip();
+    }
     if (text == null || !(isIpv4(text) || isIpv6(text))) {
       return null;
     }

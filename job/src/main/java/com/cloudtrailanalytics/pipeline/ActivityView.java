@@ -7,19 +7,29 @@ import static org.apache.flink.table.api.DataTypes.STRING;
 import static org.apache.flink.table.api.DataTypes.TIMESTAMP;
 
 import com.cloudtrailanalytics.record.CloudTrailEvent;
+import java.time.Duration;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;
 
-/** View {@code activity}: the events counted in windows, with the definitions already applied. */
+/**
+ * View {@code activity}: the events counted in windows, with the definitions already applied. It
+ * holds the events that arrived in time, on their event time, and those that arrived after their
+ * window had been written ({@code late}), on their arrival time: the windowed tables count both, a
+ * late event in a further row for its own window ({@code event_window_start}), so that their sums
+ * are exact whenever events arrive.
+ */
 final class ActivityView implements TableView<CloudTrailEvent> {
 
   private static final DataType ROW_TYPE =
       ROW(
           FIELD("event_time", TIMESTAMP(3)),
+          FIELD("event_window_start", TIMESTAMP(3)),
+          FIELD("late", BOOLEAN()),
           FIELD("account_id", STRING()),
           FIELD("principal", STRING()),
           FIELD("user_name", STRING()),
+          FIELD("session_name", STRING()),
           FIELD("identity_type", STRING()),
           FIELD("aws_region", STRING()),
           FIELD("event_source", STRING()),
@@ -30,6 +40,18 @@ final class ActivityView implements TableView<CloudTrailEvent> {
           FIELD("is_console_login", BOOLEAN()),
           FIELD("login_result", STRING()),
           FIELD("mfa_used", BOOLEAN()));
+
+  private final long windowMillis;
+  private final boolean late;
+
+  /**
+   * @param window the length of the tumbling windows
+   * @param late whether the events this view maps arrived after their window had been written
+   */
+  ActivityView(Duration window, boolean late) {
+    this.windowMillis = window.toMillis();
+    this.late = late;
+  }
 
   @Override
   public String name() {
@@ -43,11 +65,15 @@ final class ActivityView implements TableView<CloudTrailEvent> {
 
   @Override
   public RowData map(CloudTrailEvent event) {
+    long time = event.eventTimeMillis();
     return GenericRowData.of(
-        TableView.timestamp(event.eventTimeMillis()),
+        TableView.timestamp(time),
+        TableView.timestamp(time - Math.floorMod(time, windowMillis)),
+        late,
         TableView.string(event.accountId()),
         TableView.string(event.principal()),
         TableView.string(event.userName()),
+        TableView.string(event.sessionName()),
         TableView.string(event.identityType()),
         TableView.string(event.awsRegion()),
         TableView.string(event.eventSource()),

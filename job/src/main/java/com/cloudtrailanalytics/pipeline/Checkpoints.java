@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.pipeline;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 import org.apache.flink.core.fs.FileStatus;
@@ -52,6 +53,51 @@ public final class Checkpoints {
       }
     }
     return Optional.ofNullable(newest).map(Found::location);
+  }
+
+  /**
+   * Deletes the folders that finished jobs leave under a checkpoint directory once Flink has
+   * deleted their checkpoints ({@code <dir>/<job id>/}, holding only empty {@code shared/} and
+   * {@code taskowned/}), and the directory itself when nothing is left in it. Only the named jobs'
+   * folders are touched, and only when they hold no complete checkpoint.
+   */
+  public static void deleteLeftovers(String checkpointDirectory, Collection<String> jobIds)
+      throws IOException {
+    Path root = new Path(checkpointDirectory);
+    FileSystem fileSystem = root.getFileSystem();
+    for (String jobId : jobIds) {
+      Path job = new Path(root, jobId);
+      if (fileSystem.exists(job) && !holdsCompleteCheckpoint(fileSystem, job)) {
+        fileSystem.delete(job, true);
+      }
+    }
+    if (fileSystem.exists(root) && list(fileSystem, root).length == 0) {
+      fileSystem.delete(root, false);
+    }
+  }
+
+  /**
+   * The job a checkpoint ({@code <dir>/<job id>/chk-<n>}) belongs to; empty for anything else, such
+   * as a savepoint.
+   */
+  public static Optional<String> jobOf(String checkpoint) {
+    Path path = new Path(checkpoint);
+    String job = path.getParent() == null ? "" : path.getParent().getName();
+    return path.getName().matches("chk-\\d+") && job.matches("[0-9a-f]{32}")
+        ? Optional.of(job)
+        : Optional.empty();
+  }
+
+  private static boolean holdsCompleteCheckpoint(FileSystem fileSystem, Path job)
+      throws IOException {
+    for (FileStatus checkpoint : list(fileSystem, job)) {
+      if (checkpoint.isDir()
+          && checkpoint.getPath().getName().matches("chk-\\d+")
+          && fileSystem.exists(new Path(checkpoint.getPath(), METADATA))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static FileStatus[] list(FileSystem fileSystem, Path folder) throws IOException {

@@ -6,6 +6,7 @@ import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.function.Function;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -61,8 +62,8 @@ public final class CloudTrailJob {
   }
 
   /** Runs the job and returns when it ends: never, unless the input is bounded. */
-  public void run() throws Exception {
-    env.execute(NAME);
+  public JobExecutionResult run() throws Exception {
+    return env.execute(NAME);
   }
 
   public JobClient start() throws Exception {
@@ -89,10 +90,15 @@ public final class CloudTrailJob {
     return effective;
   }
 
-  /** The checkpoint directory: as configured, else {@code <output>/_checkpoints}. */
+  /**
+   * The checkpoint directory: as configured (a plain folder made an absolute {@code file:} URI,
+   * which checkpoint storage requires), else {@code <output>/_checkpoints}.
+   */
   public static String checkpointDirectory(Configuration config, JobSettings settings) {
     return config
         .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+        .filter(directory -> !directory.isBlank())
+        .map(JobSettings::location)
         .orElse(settings.output() + "/_checkpoints");
   }
 }

@@ -60,11 +60,25 @@ public final class CloudTrailPipeline {
           Pattern name = Pattern.compile("\\b" + view.name() + "\\b");
           return scripts.stream().anyMatch(script -> name.matcher(script.text()).find());
         };
-    ActivityView activity = new ActivityView();
-    if (used.test(activity)) {
-      registerWithEventTime(tables, events, activity);
+    DataStream<LateEvent> lateEvents = events.getSideOutput(EventClock.LATE_EVENTS);
+    ActivityView onTime = new ActivityView(settings.window(), false);
+    if (used.test(onTime)) {
+      DataStream<CloudTrailEvent> late =
+          lateEvents
+              .map(LateEvent::event)
+              .returns(TypeInformation.of(CloudTrailEvent.class))
+              .name("Late events")
+              .uid("late-events");
+      DataStream<RowData> activity =
+          rows(events, onTime, "to-activity")
+              .union(rows(late, new ActivityView(settings.window(), true), "to-late-activity"));
+      registerWithEventTime(tables, activity, onTime.name());
     }
-    register(tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
+    register(tables, lateEvents, new LateEventsView());
+    InsightEventsView insights = new InsightEventsView();
+    if (used.test(insights)) {
+      register(tables, events.getSideOutput(EventClock.INSIGHTS), insights);
+    }
     DataStream<CloudTrailEvent> everyEvent = events.getSideOutput(EventClock.EVERY_EVENT);
     EventsView eventRows = new EventsView();
     if (used.test(eventRows)) {
@@ -101,27 +115,29 @@ public final class CloudTrailPipeline {
     return inserts;
   }
 
-  private static <T> void registerWithEventTime(
-      StreamTableEnvironment tables, DataStream<T> stream, TableView<T> view) {
+  /** A view whose rows have their stream timestamp as the event-time attribute {@code rowtime}. */
+  private static void registerWithEventTime(
+      StreamTableEnvironment tables, DataStream<RowData> rows, String name) {
     Schema schema =
         Schema.newBuilder()
             .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
             .watermark("rowtime", "SOURCE_WATERMARK()")
             .build();
-    tables.createTemporaryView(view.name(), tables.fromDataStream(rows(stream, view), schema));
+    tables.createTemporaryView(name, tables.fromDataStream(rows, schema));
   }
 
   private static <T> void register(
       StreamTableEnvironment tables, DataStream<T> stream, TableView<T> view) {
-    tables.createTemporaryView(view.name(), tables.fromDataStream(rows(stream, view)));
+    tables.createTemporaryView(
+        view.name(), tables.fromDataStream(rows(stream, view, "to-" + view.name())));
   }
 
-  private static <T> DataStream<RowData> rows(DataStream<T> stream, TableView<T> view) {
+  private static <T> DataStream<RowData> rows(DataStream<T> stream, TableView<T> view, String uid) {
     return stream
         .map(view)
         .returns(InternalTypeInfo.of((RowType) view.rowType().getLogicalType()))
         .name("To " + view.name())
-        .uid("to-" + view.name());
+        .uid(uid);
   }
 
   /** The window length as a SQL interval literal, in its largest whole unit. */

@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.pipeline;
 import com.cloudtrailanalytics.record.ClockTick;
 import com.cloudtrailanalytics.record.CloudTrailEvent;
 import com.cloudtrailanalytics.record.FileReport;
+import com.cloudtrailanalytics.record.InsightEvent;
 import com.cloudtrailanalytics.record.Reject;
 import com.cloudtrailanalytics.record.RejectReason;
 import com.cloudtrailanalytics.record.TrailItem;
@@ -19,9 +20,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Puts the trail on event time. The trail's clock ({@link ClockTick}) becomes the watermark; events
  * get their {@code eventTime} as timestamp and go on, unless the clock has already closed their
- * window, in which case they go to the late events; every event, on time or not, also goes to
- * {@link #EVERY_EVENT}; rejects and file reports go to their own outputs. Everything read is
- * counted in the job's metrics.
+ * window, in which case they go to the late events, stamped with the time of their arrival (the
+ * clock, plus one millisecond), so that windows on arrival time can still count them; every event,
+ * on time or not, also goes to {@link #EVERY_EVENT}; Insights events, rejects and file reports go
+ * to their own outputs. Everything read is counted in the job's metrics.
  *
  * <p>An event is late when the watermark is at or past its tumbling window's last millisecond: the
  * window operator's own test. This operator is the only source of watermarks and sits upstream of
@@ -40,12 +42,15 @@ public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
       new OutputTag<>("rejects", TypeInformation.of(Reject.class));
   public static final OutputTag<FileReport> FILE_REPORTS =
       new OutputTag<>("file-reports", TypeInformation.of(FileReport.class));
+  public static final OutputTag<InsightEvent> INSIGHTS =
+      new OutputTag<>("insights", TypeInformation.of(InsightEvent.class));
 
   private final long windowMillis;
   private long watermark = Long.MIN_VALUE;
   private transient Counter recordsRead;
   private transient Counter recordsRejected;
   private transient Counter recordsLate;
+  private transient Counter insightEventsRead;
   private transient Counter filesRead;
   private transient Counter filesRejected;
   private transient Counter filesSkipped;
@@ -61,6 +66,7 @@ public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
     recordsRead = metrics.counter("recordsRead");
     recordsRejected = metrics.counter("recordsRejected");
     recordsLate = metrics.counter("recordsLate");
+    insightEventsRead = metrics.counter("insightEventsRead");
     filesRead = metrics.counter("filesRead");
     filesRejected = metrics.counter("filesRejected");
     filesSkipped = metrics.counter("filesSkipped");
@@ -76,10 +82,15 @@ public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
       output.collect(EVERY_EVENT, new StreamRecord<>(event, time));
       if (isLate(time)) {
         recordsLate.inc();
-        output.collect(LATE_EVENTS, new StreamRecord<>(new LateEvent(event, watermark), time));
+        output.collect(
+            LATE_EVENTS, new StreamRecord<>(new LateEvent(event, watermark), watermark + 1));
       } else {
         output.collect(new StreamRecord<>(event, time));
       }
+    } else if (item instanceof InsightEvent insight) {
+      recordsRead.inc();
+      insightEventsRead.inc();
+      output.collect(INSIGHTS, new StreamRecord<>(insight, insight.eventTimeMillis()));
     } else if (item instanceof ClockTick tick) {
       advanceTo(tick.watermarkMillis());
     } else if (item instanceof Reject reject) {

@@ -23,7 +23,8 @@ final class RejectsView implements TableView<Reject> {
           FIELD("reason", STRING()),
           FIELD("detail", STRING()),
           FIELD("raw_text", STRING()),
-          FIELD("file_time", TIMESTAMP(3)));
+          FIELD("file_time", TIMESTAMP(3)),
+          FIELD("file_day", STRING()));
 
   @Override
   public String name() {
@@ -45,6 +46,7 @@ final class RejectsView implements TableView<Reject> {
         TableView.string(reject.reason().code()),
         TableView.string(reject.detail()),
         TableView.string(reject.rawText()),
-        TableView.timestamp(reject.fileTimeMillis()));
+        TableView.timestamp(reject.fileTimeMillis()),
+        TableView.day(reject.file()));
   }
 }

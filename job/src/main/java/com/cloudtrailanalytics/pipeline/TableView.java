@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.pipeline;
 
+import com.cloudtrailanalytics.record.TrailFile;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -24,5 +25,10 @@ interface TableView<T> extends MapFunction<T, RowData> {
 
   static TimestampData timestamp(Long epochMillis) {
     return epochMillis == null ? null : TimestampData.fromEpochMillis(epochMillis);
+  }
+
+  /** The day a file belongs to, {@code YYYY-MM-DD}, or null when its key does not say. */
+  static StringData day(TrailFile file) {
+    return file.day() == null ? null : StringData.fromString(file.day().toString());
   }
 }

@@ -50,6 +50,8 @@ public record CloudTrailEvent(
 
   public static final String UNKNOWN = "unknown";
 
+  private static final String IDENTITY_CENTER_USER = "IdentityCenterUser";
+
   /** An element of {@code resources}. */
   public record Resource(String arn, String accountId, String type) {}
 
@@ -69,9 +71,10 @@ public record CloudTrailEvent(
   }
 
   /**
-   * Who acted, stable across sessions: for {@code AssumedRole} the role (the session issuer's ARN),
-   * otherwise the first present of {@code arn}, {@code invokedBy}, {@code principalId}, {@code
-   * type}, else {@value #UNKNOWN}.
+   * Who acted, stable across sessions: for {@code AssumedRole} the role (the session issuer's ARN);
+   * for an IAM Identity Center user, the user in the identity store ({@code
+   * <identityStoreArn>/user/<onBehalfOf.userId>}); otherwise the first present of {@code arn},
+   * {@code invokedBy}, {@code principalId}, {@code type}, else {@value #UNKNOWN}.
    */
   public String principal() {
     if (userIdentity == null) {
@@ -80,6 +83,10 @@ public record CloudTrailEvent(
     UserIdentity.SessionIssuer issuer = userIdentity.sessionIssuer();
     if ("AssumedRole".equals(userIdentity.type()) && issuer != null && isPresent(issuer.arn())) {
       return issuer.arn();
+    }
+    String identityCenterUser = identityCenterUser();
+    if (identityCenterUser != null) {
+      return identityCenterUser;
     }
     return firstPresent(
         userIdentity.arn(),
@@ -90,7 +97,8 @@ public record CloudTrailEvent(
 
   /**
    * A readable name: {@code userIdentity.userName}, else the session issuer's {@code userName},
-   * else {@code root} for the Root identity, else the {@link #principal()}.
+   * else {@code root} for the Root identity, else for an IAM Identity Center user the name the
+   * record carries ({@code additionalEventData.UserName}), else the {@link #principal()}.
    */
   public String userName() {
     if (userIdentity != null) {
@@ -104,8 +112,49 @@ public record CloudTrailEvent(
       if ("Root".equals(userIdentity.type())) {
         return "root";
       }
+      if (IDENTITY_CENTER_USER.equals(userIdentity.type())) {
+        String name = JsonText.topLevelField(additionalEventData, "UserName");
+        if (isPresent(name)) {
+          return name;
+        }
+      }
     }
     return principal();
+  }
+
+  /**
+   * The role session's name for work done through a role ({@code AssumedRole}): the last part of
+   * the assumed-role ARN ({@code arn:aws:sts::<account>:assumed-role/<role>/<session>}), else the
+   * part of {@code principalId} after its colon. For SSO permission sets, SAML and web identity
+   * federation it names the person; null for other identities.
+   */
+  public String sessionName() {
+    if (userIdentity == null || !"AssumedRole".equals(userIdentity.type())) {
+      return null;
+    }
+    String arn = userIdentity.arn();
+    if (arn != null && arn.contains(":assumed-role/")) {
+      String session = arn.substring(arn.lastIndexOf('/') + 1);
+      if (!session.isEmpty() && arn.indexOf('/') < arn.lastIndexOf('/')) {
+        return session;
+      }
+    }
+    String principalId = userIdentity.principalId();
+    int colon = principalId == null ? -1 : principalId.indexOf(':');
+    return colon < 0 || colon == principalId.length() - 1 ? null : principalId.substring(colon + 1);
+  }
+
+  /** For an IAM Identity Center user, {@code <identityStoreArn>/user/<userId>}; else null. */
+  private String identityCenterUser() {
+    if (!IDENTITY_CENTER_USER.equals(userIdentity.type())) {
+      return null;
+    }
+    String userId = JsonText.topLevelField(userIdentity.onBehalfOf(), "userId");
+    if (!isPresent(userId)) {
+      return null;
+    }
+    String store = JsonText.topLevelField(userIdentity.onBehalfOf(), "identityStoreArn");
+    return isPresent(store) ? store + "/user/" + userId : userId;
   }
 
   /** The {@code userIdentity.type}, or null when the record has no identity. */
@@ -140,14 +189,14 @@ public record CloudTrailEvent(
   }
 
   /**
-   * For a console sign-in, whether {@code additionalEventData.MFAUsed} is {@code Yes}. Null for
-   * other events.
+   * For a console sign-in, whether {@code additionalEventData.MFAUsed} is {@code Yes}, in any case
+   * (AWS's own example of a root sign-in with MFA says {@code YES}). Null for other events.
    */
   public Boolean mfaUsed() {
     if (!isConsoleLogin()) {
       return null;
     }
-    return "Yes".equals(JsonText.topLevelField(additionalEventData, "MFAUsed"));
+    return "Yes".equalsIgnoreCase(JsonText.topLevelField(additionalEventData, "MFAUsed"));
   }
 
   private static String firstPresent(String... candidates) {

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Parses CloudTrail's {@code eventTime} ({@code 2024-03-01T12:34:56Z}) to epoch milliseconds. */
+/**
+ * Parses CloudTrail's timestamps ({@code eventTime}, {@code 2024-03-01T12:34:56Z}; session creation
+ * dates, also in ISO-8601's basic form {@code 20131102T010628Z}) to epoch milliseconds.
+ */
 public final class EventTime {
 
   private EventTime() {}
@@ -23,6 +26,9 @@ public final class EventTime {
         && text.charAt(19) == 'Z') {
       return fixedFormatMillis(text);
     }
+    if (text.length() == 16 && text.charAt(8) == 'T' && text.charAt(15) == 'Z') {
+      return basicFormatMillis(text);
+    }
     try {
       return OffsetDateTime.parse(text).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
@@ -30,14 +36,32 @@ public final class EventTime {
     }
   }
 
+  /** ISO-8601's basic form, {@code 20131102T010628Z}, which older session attributes use. */
+  private static long basicFormatMillis(String text) {
+    return millis(
+        text,
+        digits(text, 0, 4),
+        digits(text, 4, 2),
+        digits(text, 6, 2),
+        digits(text, 9, 2),
+        digits(text, 11, 2),
+        digits(text, 13, 2));
+  }
+
   /** The common form, without allocating a formatter's intermediate objects. */
   private static long fixedFormatMillis(String text) {
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 2);
-    int day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2);
-    int minute = digits(text, 14, 2);
-    int second = digits(text, 17, 2);
+    return millis(
+        text,
+        digits(text, 0, 4),
+        digits(text, 5, 2),
+        digits(text, 8, 2),
+        digits(text, 11, 2),
+        digits(text, 14, 2),
+        digits(text, 17, 2));
+  }
+
+  private static long millis(
+      String text, int year, int month, int day, int hour, int minute, int second) {
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
       throw new DateTimeException("not a valid timestamp: '" + text + "'");
     }

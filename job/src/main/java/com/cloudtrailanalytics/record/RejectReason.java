@@ -7,8 +7,16 @@ public enum RejectReason {
   DIGEST_FILE(Scope.SKIPPED_FILE),
   INSIGHT_FILE(Scope.SKIPPED_FILE),
   NOT_A_LOG_FILE(Scope.SKIPPED_FILE),
+  /** A folder that discovery listed and CloudTrail's layout does not explain; not read. */
+  UNKNOWN_FOLDER(Scope.SKIPPED_FILE),
+  /** A file outside the day folders of CloudTrail's layout; not read. */
+  MISPLACED_FILE(Scope.SKIPPED_FILE),
+  EMPTY_FILE(Scope.SKIPPED_FILE),
   FILE_NOT_FOUND(Scope.REJECTED_FILE),
-  EMPTY_FILE(Scope.REJECTED_FILE),
+  /** Storage refused to give the file (403): a bucket policy or KMS key covers it. */
+  ACCESS_DENIED(Scope.REJECTED_FILE),
+  /** Reading kept failing after retries (throttling, server errors, timeouts). */
+  READ_FAILED(Scope.REJECTED_FILE),
   CORRUPT_GZIP(Scope.REJECTED_FILE),
   TRUNCATED(Scope.REJECTED_FILE),
   NOT_A_JSON_OBJECT(Scope.REJECTED_FILE),

@@ -1,4 +1,8 @@
 package com.cloudtrailanalytics.record;
 
-/** What reading a trail yields: events, rejected input, one report per file, and the clock. */
-public sealed interface TrailItem permits CloudTrailEvent, Reject, FileReport, ClockTick {}
+/**
+ * What reading a trail yields: events (and Insights events), rejected input, one report per file,
+ * and the clock.
+ */
+public sealed interface TrailItem
+    permits CloudTrailEvent, InsightEvent, Reject, FileReport, ClockTick {}

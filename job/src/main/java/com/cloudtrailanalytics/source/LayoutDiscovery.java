@@ -9,22 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.flink.connector.file.src.FileSourceSplit;
-import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.Path;
 
 /**
  * Discovery that costs the same whatever the trail's history: it lists only the day folders that
  * can still receive files, the days from {@code now - lookback} to today (UTC), for each account
  * and region. Accounts and regions are looked for once every {@code structureInterval}, folder by
- * folder. A new deployment first backfills, one day per round, the days from {@code startDate} (or
- * the earliest day present) that have files, until it reaches those days. Digest and Insights
- * folders are never listed.
+ * folder. A new deployment first backfills the days from {@code startDate} (or the earliest day
+ * present) that have files, a round at a time, until it reaches those days. Digest folders are
+ * never listed; Insights folders are read like log folders. Whatever the listings show that the
+ * layout does not explain is handed on as skipped entries, to be recorded.
  *
  * <p>An input that is not laid out like a CloudTrail bucket is listed recursively instead.
  */
 public final class LayoutDiscovery implements TrailDiscovery {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * A backfill round lists day after day until it has found this many files, so that a sparse
+   * history (a file a day) is caught up as fast as listing allows.
+   */
+  static final int FILES_PER_BACKFILL_ROUND = 1_000;
 
   private final String input;
   private final LocalDate startDate;
@@ -68,16 +74,18 @@ public final class LayoutDiscovery implements TrailDiscovery {
             ? state.backfillDays()
             : planBackfill(layout, streams, liveFrom);
     List<FileSourceSplit> files = new ArrayList<>();
-    if (!backfill.isEmpty()) {
-      files.addAll(filesOfDay(layout, streams, backfill.get(0)));
-      backfill = List.copyOf(backfill.subList(1, backfill.size()));
+    int listed = 0;
+    while (listed < backfill.size() && files.size() < FILES_PER_BACKFILL_ROUND) {
+      files.addAll(filesOfDay(layout, streams, backfill.get(listed++)));
     }
+    backfill = List.copyOf(backfill.subList(listed, backfill.size()));
     boolean caughtUp = backfill.isEmpty();
     if (caughtUp) {
       for (LocalDate day = liveFrom; !day.isAfter(today); day = day.plusDays(1)) {
         files.addAll(filesOfDay(layout, streams, day));
       }
     }
+    files.addAll(layout.unrecognised());
     return new Discovered(
         files,
         new DiscoveryState(streams, foundAt, backfill, caughtUp),
@@ -100,9 +108,7 @@ public final class LayoutDiscovery implements TrailDiscovery {
       TrailLayout layout, List<String> streams, LocalDate day) throws IOException {
     List<FileSourceSplit> files = new ArrayList<>();
     for (String stream : streams) {
-      for (FileStatus file : layout.filesOfDay(stream, day)) {
-        files.add(RecursiveListing.split(file));
-      }
+      files.addAll(layout.filesOfDay(stream, day));
     }
     return files;
   }

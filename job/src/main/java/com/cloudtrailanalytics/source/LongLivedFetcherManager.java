@@ -19,8 +19,8 @@ final class LongLivedFetcherManager extends SingleThreadFetcherManager<TrailItem
 
   private volatile boolean noMoreFiles;
 
-  LongLivedFetcherManager(int maxRecordBytes, Configuration config) {
-    super(() -> new TrailSplitReader(maxRecordBytes), config);
+  LongLivedFetcherManager(ReadSettings settings, Configuration config) {
+    super(() -> new TrailSplitReader(settings), config);
   }
 
   void noMoreFiles() {

@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.source;
 
+import com.cloudtrailanalytics.record.RejectReason;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +11,9 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
- * Lists every file below a folder, every round, skipping names that start with {@code .} or {@code
- * _}. For inputs that are not laid out like a CloudTrail bucket: its cost grows with the number of
- * files, and every file must be remembered.
+ * Lists every file below a folder, every round; names that start with {@code .} or {@code _} are
+ * recorded as skipped, not read. For inputs that are not laid out like a CloudTrail bucket: its
+ * cost grows with the number of files, and every file must be remembered.
  */
 public final class RecursiveListing implements TrailDiscovery {
 
@@ -47,9 +48,8 @@ public final class RecursiveListing implements TrailDiscovery {
     for (FileStatus entry : entries) {
       String name = entry.getPath().getName();
       if (name.startsWith(".") || name.startsWith("_")) {
-        continue;
-      }
-      if (entry.isDir()) {
+        files.add(hidden(entry));
+      } else if (entry.isDir()) {
         listings += collect(fileSystem, entry.getPath(), files);
       } else {
         files.add(split(entry));
@@ -58,9 +58,18 @@ public final class RecursiveListing implements TrailDiscovery {
     return listings;
   }
 
+  /**
+   * Hidden entries (a '.' or '_' name: in progress, markers, tools' own) are recorded, not read.
+   */
+  private static FileSourceSplit hidden(FileStatus entry) {
+    return entry.isDir()
+        ? TrailSplit.skipped(
+            entry.getPath(), RejectReason.UNKNOWN_FOLDER, "a hidden folder; not read")
+        : TrailSplit.skipped(
+            entry.getPath(), RejectReason.NOT_A_LOG_FILE, "a hidden file; not read");
+  }
+
   static FileSourceSplit split(FileStatus file) {
-    String path = file.getPath().toString();
-    return new FileSourceSplit(
-        path, file.getPath(), 0, file.getLen(), file.getModificationTime(), file.getLen());
+    return TrailSplit.file(file.getPath(), file.getModificationTime(), file.getLen());
   }
 }

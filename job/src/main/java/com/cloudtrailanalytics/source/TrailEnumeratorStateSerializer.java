@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.connector.file.src.FileSourceSplit;
-import org.apache.flink.connector.file.src.FileSourceSplitSerializer;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /** Writes {@link TrailEnumeratorState} into checkpoints, versioned so it can evolve. */
@@ -19,7 +18,7 @@ public final class TrailEnumeratorStateSerializer
     implements SimpleVersionedSerializer<TrailEnumeratorState> {
 
   private static final int VERSION = 1;
-  private static final FileSourceSplitSerializer SPLITS = FileSourceSplitSerializer.INSTANCE;
+  private static final TrailSplitSerializer SPLITS = TrailSplitSerializer.INSTANCE;
 
   @Override
   public int getVersion() {

@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.source;
 
 import com.cloudtrailanalytics.record.CloudTrailEventParser;
 import com.cloudtrailanalytics.record.FileReport;
+import com.cloudtrailanalytics.record.InsightEventParser;
 import com.cloudtrailanalytics.record.RecordRejectedException;
 import com.cloudtrailanalytics.record.Reject;
 import com.cloudtrailanalytics.record.RejectReason;
@@ -36,11 +37,14 @@ public final class TrailFileItems implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TrailFileItems.class);
   private static final int GZIP_BUFFER_BYTES = 64 * 1024;
   private static final int MAX_RAW_TEXT_BYTES = 4 * 1024;
+  private static final CloudTrailEventParser EVENTS = new CloudTrailEventParser();
+  private static final InsightEventParser INSIGHTS = new InsightEventParser();
 
   private final TrailFile file;
   private final long fileSize;
   private final int maxRecordBytes;
-  private final CloudTrailEventParser parser = new CloudTrailEventParser();
+  private final boolean readInsights;
+  private final TrailSplit.Skip listedSkip;
   private final ArrayDeque<TrailItem> pending = new ArrayDeque<>(2);
   private final Map<RejectReason, Long> rejectedByReason = new EnumMap<>(RejectReason.class);
 
@@ -50,10 +54,27 @@ public final class TrailFileItems implements AutoCloseable {
   private long rejectedRecords;
   private boolean finished;
 
-  public TrailFileItems(TrailFile file, long fileSize, int maxRecordBytes) {
+  /**
+   * @param readInsights whether Insights files are read (else skipped, like digests)
+   * @param listedSkip why discovery handed over an entry it did not understand, or null for a file
+   *     to read
+   */
+  public TrailFileItems(
+      TrailFile file,
+      long fileSize,
+      int maxRecordBytes,
+      boolean readInsights,
+      TrailSplit.Skip listedSkip) {
     this.file = file;
     this.fileSize = fileSize;
     this.maxRecordBytes = maxRecordBytes;
+    this.readInsights = readInsights;
+    this.listedSkip = listedSkip;
+  }
+
+  /** A file to read, as a reader that writes every table reads it. */
+  public TrailFileItems(TrailFile file, long fileSize, int maxRecordBytes) {
+    this(file, fileSize, maxRecordBytes, true, null);
   }
 
   /** The next item, or null after the file's report. */
@@ -85,14 +106,16 @@ public final class TrailFileItems implements AutoCloseable {
 
   /** Opens the file; returns false when it is not to be read, with its items queued. */
   private boolean open() throws IOException {
-    RejectReason skip = skipReason(file.kind());
-    if (skip != null) {
-      finish(Reject.ofFile(file, skip, describeSkip(skip)), FileReport.Status.SKIPPED, skip);
-      LOG.info("Skipped {}: {}", file.path(), describeSkip(skip));
-      return false;
+    TrailSplit.Skip skip = listedSkip != null ? listedSkip : skipOfKind();
+    if (skip == null && fileSize == 0) {
+      skip = new TrailSplit.Skip(RejectReason.EMPTY_FILE, "the file is empty (0 bytes)");
     }
-    if (fileSize == 0) {
-      finishRejected(RejectReason.EMPTY_FILE, "the file is empty (0 bytes)", 0, 0);
+    if (skip != null) {
+      finish(
+          Reject.ofFile(file, skip.reason(), skip.detail()),
+          FileReport.Status.SKIPPED,
+          skip.reason());
+      LOG.info("Skipped {}: {}: {}", file.path(), skip.reason().code(), skip.detail());
       return false;
     }
     try {
@@ -103,8 +126,12 @@ public final class TrailFileItems implements AutoCloseable {
         stream = new GZIPInputStream(raw, GZIP_BUFFER_BYTES);
       }
     } catch (FileNotFoundException e) {
-      finishRejected(
-          RejectReason.FILE_NOT_FOUND, "the file disappeared after it was listed", -1, -1);
+      if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+        finishRejected(RejectReason.ACCESS_DENIED, "permission denied: " + e.getMessage(), -1, -1);
+      } else {
+        finishRejected(
+            RejectReason.FILE_NOT_FOUND, "the file disappeared after it was listed", -1, -1);
+      }
       return false;
     }
     scanner = new RecordsArrayScanner(stream, maxRecordBytes);
@@ -126,7 +153,10 @@ public final class TrailFileItems implements AutoCloseable {
           RejectReason.RECORD_NOT_AN_OBJECT, "element " + index + " is not a JSON object", true);
     }
     try {
-      TrailItem event = parser.parse(scanner.recordBytes(), scanner.recordLength(), file);
+      TrailItem event =
+          file.kind() == TrailFile.Kind.INSIGHT
+              ? INSIGHTS.parse(scanner.recordBytes(), scanner.recordLength(), file)
+              : EVENTS.parse(scanner.recordBytes(), scanner.recordLength(), file);
       events++;
       return event;
     } catch (RecordRejectedException e) {
@@ -143,14 +173,7 @@ public final class TrailFileItems implements AutoCloseable {
                 new String(
                     scanner.recordBytes(), 0, scanner.recordLength(), StandardCharsets.UTF_8))
             : null;
-    return new Reject(
-        file.path(),
-        scanner.recordIndex(),
-        scanner.recordOffset(),
-        reason,
-        detail,
-        rawText,
-        file.timeMillis());
+    return new Reject(file, scanner.recordIndex(), scanner.recordOffset(), reason, detail, rawText);
   }
 
   private void finishRead() throws IOException {
@@ -182,8 +205,7 @@ public final class TrailFileItems implements AutoCloseable {
 
   private void finishRejected(RejectReason reason, String detail, long position, long offset)
       throws IOException {
-    Reject reject =
-        new Reject(file.path(), position, offset, reason, detail, null, file.timeMillis());
+    Reject reject = new Reject(file, position, offset, reason, detail, null);
     finish(reject, FileReport.Status.REJECTED, reason);
     LOG.warn(
         "Stopped reading {} at record {}: {}: {} ({} events and {} rejected records before it)",
@@ -214,20 +236,22 @@ public final class TrailFileItems implements AutoCloseable {
     }
   }
 
-  private static RejectReason skipReason(TrailFile.Kind kind) {
-    return switch (kind) {
-      case DIGEST -> RejectReason.DIGEST_FILE;
-      case INSIGHT -> RejectReason.INSIGHT_FILE;
-      case NOT_A_LOG -> RejectReason.NOT_A_LOG_FILE;
+  /** Why a file of this kind is not read, or null when it is. */
+  private TrailSplit.Skip skipOfKind() {
+    return switch (file.kind()) {
+      case DIGEST ->
+          new TrailSplit.Skip(RejectReason.DIGEST_FILE, "a CloudTrail digest file, not a log file");
+      case INSIGHT ->
+          readInsights
+              ? null
+              : new TrailSplit.Skip(
+                  RejectReason.INSIGHT_FILE,
+                  "a CloudTrail Insights file; insight_events is not among the tables written");
+      case NOT_A_LOG ->
+          new TrailSplit.Skip(
+              RejectReason.NOT_A_LOG_FILE,
+              "not a CloudTrail log file (expected .json.gz or .json)");
       case LOG -> null;
-    };
-  }
-
-  private static String describeSkip(RejectReason reason) {
-    return switch (reason) {
-      case DIGEST_FILE -> "a CloudTrail digest file, not a log file";
-      case INSIGHT_FILE -> "a CloudTrail Insights file, not a log file";
-      default -> "not a CloudTrail log file (expected .json.gz or .json)";
     };
   }
 }

@@ -35,8 +35,8 @@ final class TrailReader
 
   private final LongLivedFetcherManager fetchers;
 
-  TrailReader(SourceReaderContext context, int maxRecordBytes) {
-    this(context, new LongLivedFetcherManager(maxRecordBytes, context.getConfiguration()));
+  TrailReader(SourceReaderContext context, ReadSettings settings) {
+    this(context, new LongLivedFetcherManager(settings, context.getConfiguration()));
   }
 
   private TrailReader(SourceReaderContext context, LongLivedFetcherManager fetchers) {

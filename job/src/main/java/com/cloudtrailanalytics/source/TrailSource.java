@@ -13,7 +13,6 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.connector.file.src.FileSourceSplit;
-import org.apache.flink.connector.file.src.FileSourceSplitSerializer;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -26,7 +25,10 @@ public final class TrailSource
 
   private static final long serialVersionUID = 1L;
 
-  private final int maxRecordBytes;
+  /** The table of Insights events: Insights files are read only when it is written. */
+  private static final String INSIGHT_EVENTS = "insight_events";
+
+  private final ReadSettings reading;
   private final TrailDiscovery discovery;
   private final boolean bounded;
   private final Duration monitorInterval;
@@ -34,13 +36,13 @@ public final class TrailSource
   private final Clock clock;
 
   public TrailSource(
-      int maxRecordBytes,
+      ReadSettings reading,
       TrailDiscovery discovery,
       boolean bounded,
       Duration monitorInterval,
       Duration maxDelay,
       Clock clock) {
-    this.maxRecordBytes = maxRecordBytes;
+    this.reading = reading;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
@@ -51,7 +53,11 @@ public final class TrailSource
   /** The source for the job's settings, listing the input with {@code discovery}. */
   public static TrailSource of(JobSettings settings, TrailDiscovery discovery) {
     return new TrailSource(
-        settings.maxRecordBytes(),
+        new ReadSettings(
+            settings.maxRecordBytes(),
+            settings.tables().contains(INSIGHT_EVENTS),
+            settings.readAttempts(),
+            settings.readRetryDelay()),
         discovery,
         settings.bounded(),
         settings.monitorInterval(),
@@ -72,7 +78,7 @@ public final class TrailSource
 
   @Override
   public SourceReader<TrailItem, FileSourceSplit> createReader(SourceReaderContext context) {
-    return new TrailReader(context, maxRecordBytes);
+    return new TrailReader(context, reading);
   }
 
   @Override
@@ -114,7 +120,7 @@ public final class TrailSource
 
   @Override
   public SimpleVersionedSerializer<FileSourceSplit> getSplitSerializer() {
-    return FileSourceSplitSerializer.INSTANCE;
+    return TrailSplitSerializer.INSTANCE;
   }
 
   @Override

@@ -14,20 +14,28 @@ import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 
 /**
  * Reads the files given to one reader, one after the other, in batches of items, on the reader's
- * fetcher thread. A file restored from a checkpoint is read again from its start and the items
- * emitted before the checkpoint are skipped, which is cheap for CloudTrail's five-minute files.
+ * fetcher thread ({@link FileReading}: storage failures are retried, and a file storage refuses is
+ * given up with a reject). A file restored from a checkpoint is read again from its start and the
+ * items emitted before the checkpoint are skipped, which is cheap for CloudTrail's five-minute
+ * files.
  */
 final class TrailSplitReader implements SplitReader<TrailItem, FileSourceSplit> {
 
   private static final int ITEMS_PER_BATCH = 256;
 
-  private final int maxRecordBytes;
+  private final ReadSettings settings;
+  private final FileReading.Sleeper sleeper;
   private final Queue<FileSourceSplit> files = new ArrayDeque<>();
-  private TrailFileItems current;
+  private FileReading current;
   private String currentSplitId;
 
-  TrailSplitReader(int maxRecordBytes) {
-    this.maxRecordBytes = maxRecordBytes;
+  TrailSplitReader(ReadSettings settings) {
+    this(settings, Thread::sleep);
+  }
+
+  TrailSplitReader(ReadSettings settings, FileReading.Sleeper sleeper) {
+    this.settings = settings;
+    this.sleeper = sleeper;
   }
 
   @Override
@@ -52,15 +60,23 @@ final class TrailSplitReader implements SplitReader<TrailItem, FileSourceSplit> 
   }
 
   private void openNext() throws IOException {
-    FileSourceSplit split = files.remove();
+    TrailSplit split = TrailSplit.of(files.remove());
+    TrailFile file = TrailFile.of(split.splitId());
     current =
-        new TrailFileItems(TrailFile.of(split.path().toString()), split.fileSize(), maxRecordBytes);
+        new FileReading(
+            file,
+            () ->
+                new TrailFileItems(
+                    file,
+                    split.fileSize(),
+                    settings.maxRecordBytes(),
+                    settings.readInsights(),
+                    split.skip()),
+            settings,
+            sleeper);
     currentSplitId = split.splitId();
-    long alreadyEmitted =
-        split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
-    for (long skipped = 0; skipped < alreadyEmitted && current.next() != null; skipped++) {
-      // replaying what the previous attempt emitted before its checkpoint
-    }
+    current.skip(
+        split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L));
   }
 
   @Override

@@ -62,7 +62,9 @@ public final class OutputTable {
       try (ParquetFileReader reader = open(file)) {
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         MessageType projection =
-            new MessageType(schema.getName(), columns.stream().map(schema::getType).toList());
+            new MessageType(
+                schema.getName(),
+                columns.stream().filter(schema::containsField).map(schema::getType).toList());
         reader.setRequestedSchema(projection);
         var rowGroup = reader.readNextRowGroup();
         while (rowGroup != null) {
@@ -86,12 +88,21 @@ public final class OutputTable {
     return total[0];
   }
 
+  /** A BIGINT; 0 when null or when the file has no such column (written by an older version). */
   static long longValue(Group row, String column) {
-    return row.getFieldRepetitionCount(column) == 0 ? 0 : row.getLong(column, 0);
+    return isAbsent(row, column) ? 0 : row.getLong(column, 0);
   }
 
   static String stringValue(Group row, String column) {
-    return row.getFieldRepetitionCount(column) == 0 ? null : row.getString(column, 0);
+    return isAbsent(row, column) ? null : row.getString(column, 0);
+  }
+
+  static boolean booleanValue(Group row, String column) {
+    return !isAbsent(row, column) && row.getBoolean(column, 0);
+  }
+
+  private static boolean isAbsent(Group row, String column) {
+    return !row.getType().containsField(column) || row.getFieldRepetitionCount(column) == 0;
   }
 
   private ParquetFileReader open(FileStatus file) throws IOException {

@@ -2,81 +2,192 @@ package com.cloudtrailanalytics.summary;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.flink.core.fs.Path;
+import org.apache.parquet.example.data.Group;
 
 /**
  * What the output holds, read back from its committed Parquet files, and whether it adds up: every
- * event read is either counted in each activity table's windows or listed in {@code late_events},
- * and is listed once in {@code events}.
+ * event read is counted in each windowed table, in the row of its window or in a late row for it,
+ * and the late rows hold exactly the events in {@code late_events}; {@code events} lists each event
+ * once; every file under the input has its row in {@code source_files}.
  *
  * <p>Reading the output rather than counting in the job keeps the numbers exact across restarts;
  * they describe everything the output folder holds.
+ *
+ * @param inventory the input listed again, or null when it was not
  */
 public record RunSummary(
     String output,
     Map<String, TableSize> tables,
     Map<String, Long> filesByStatus,
+    Map<String, Long> skippedByProblem,
+    List<String> notRead,
     long events,
+    long insightEvents,
     long rejectedRecords,
-    Map<String, Long> eventsInWindows,
-    long lateEvents) {
+    Map<String, WindowedCounts> windowed,
+    long lateEvents,
+    InputInventory.Result inventory) {
 
   /** Windowed tables whose {@code event_count} must add up to the events read. */
-  static final List<String> WINDOWED_TABLES = List.of("user_activity", "region_activity");
+  static final List<String> ACTIVITY_TABLES = List.of("user_activity", "region_activity");
 
-  /** The table that lists every event. */
   static final String EVENTS_TABLE = "events";
+  static final String INSIGHTS_TABLE = "insight_events";
+  static final String LATE_EVENTS_TABLE = "late_events";
+  static final String SIGN_INS_TABLE = "console_logins";
+  static final String SIGN_IN_SUMMARY_TABLE = "console_login_summary";
+
+  /** Skip reasons for files the job knows and leaves aside on purpose; others are worth a look. */
+  private static final Set<String> EXPECTED_SKIPS = Set.of("digest_file", "insight_file");
 
   public record TableSize(long rows, int files) {}
 
+  /** A windowed table's count, over its on-time rows and over its late rows. */
+  public record WindowedCounts(long onTime, long late) {
+    long total() {
+      return onTime + late;
+    }
+  }
+
+  /** Reads the output's tables; does not list the input again. */
   public static RunSummary read(String output, List<String> tableNames) throws IOException {
+    return read(output, tableNames, null);
+  }
+
+  /**
+   * Reads the output's tables and, when {@code manifest} is given, lists its input again to check
+   * that every file has its row in {@code source_files}.
+   */
+  public static RunSummary read(String output, List<String> tableNames, RunManifest manifest)
+      throws IOException {
     Map<String, TableSize> tables = new LinkedHashMap<>();
     for (String name : tableNames) {
       OutputTable table = OutputTable.at(new Path(output, name));
       tables.put(name, new TableSize(table.rowCount(), table.fileCount()));
     }
-    Map<String, Long> filesByStatus = new LinkedHashMap<>();
-    filesByStatus.put("read", 0L);
-    filesByStatus.put("rejected", 0L);
-    filesByStatus.put("skipped", 0L);
-    long[] records = new long[2];
-    OutputTable.at(new Path(output, "source_files"))
-        .forEachRow(
-            List.of("status", "events", "rejected_records"),
-            row -> {
-              filesByStatus.merge(OutputTable.stringValue(row, "status"), 1L, Long::sum);
-              records[0] += OutputTable.longValue(row, "events");
-              records[1] += OutputTable.longValue(row, "rejected_records");
-            });
-    Map<String, Long> inWindows = new LinkedHashMap<>();
-    for (String windowed : WINDOWED_TABLES) {
-      if (tableNames.contains(windowed)) {
-        inWindows.put(windowed, OutputTable.at(new Path(output, windowed)).sum("event_count"));
+    SourceFiles files = SourceFiles.read(output);
+    Map<String, WindowedCounts> windowed = new LinkedHashMap<>();
+    for (String table : ACTIVITY_TABLES) {
+      if (tableNames.contains(table)) {
+        windowed.put(table, windowedSum(output, table, "event_count"));
       }
     }
-    long late = tables.containsKey("late_events") ? tables.get("late_events").rows() : 0;
-    return new RunSummary(output, tables, filesByStatus, records[0], records[1], inWindows, late);
+    if (tableNames.contains(SIGN_IN_SUMMARY_TABLE)) {
+      windowed.put(SIGN_IN_SUMMARY_TABLE, windowedSum(output, SIGN_IN_SUMMARY_TABLE, "logins"));
+    }
+    InputInventory.Result inventory =
+        manifest == null
+            ? null
+            : InputInventory.take(
+                manifest.input(), files.recorded, manifest.startDate(), manifest.startedAt());
+    return new RunSummary(
+        output,
+        tables,
+        files.byStatus,
+        files.skippedByProblem,
+        files.notRead,
+        files.events,
+        files.insightEvents,
+        files.rejectedRecords,
+        windowed,
+        rows(tables, LATE_EVENTS_TABLE),
+        inventory);
   }
 
-  /**
-   * True when every windowed table plus the late events accounts for every event read, and the
-   * {@code events} table, when written, lists each of them.
-   */
+  /** True when every check of {@link #format} is ok. */
   public boolean reconciles() {
-    return eventsInWindows.values().stream().allMatch(this::windowsAccountForEveryEvent)
-        && (!tables.containsKey(EVENTS_TABLE) || eventsTableListsEveryEvent());
+    return checks().stream().allMatch(Check::ok);
   }
 
-  private boolean windowsAccountForEveryEvent(long countedInWindows) {
-    return countedInWindows + lateEvents == events;
-  }
+  /** One line of the reconciliation. */
+  record Check(String text, boolean ok) {}
 
-  private boolean eventsTableListsEveryEvent() {
-    return tables.get(EVENTS_TABLE).rows() == events;
+  List<Check> checks() {
+    List<Check> checks = new ArrayList<>();
+    long read = events + rejectedRecords;
+    for (String table : ACTIVITY_TABLES) {
+      WindowedCounts counts = windowed.get(table);
+      if (counts != null) {
+        checks.add(
+            new Check(
+                String.format(
+                    Locale.ROOT,
+                    "%,d records read = %,d in %s + %,d in its late rows (%,d in late_events)"
+                        + " + %,d rejected",
+                    read,
+                    counts.onTime(),
+                    table,
+                    counts.late(),
+                    lateEvents,
+                    rejectedRecords),
+                counts.total() == events && counts.late() == lateEvents));
+      }
+    }
+    WindowedCounts signIns = windowed.get(SIGN_IN_SUMMARY_TABLE);
+    if (signIns != null && tables.containsKey(SIGN_INS_TABLE)) {
+      checks.add(
+          new Check(
+              String.format(
+                  Locale.ROOT,
+                  "%,d console sign-ins = %,d in %s + %,d in its late rows",
+                  rows(tables, SIGN_INS_TABLE),
+                  signIns.onTime(),
+                  SIGN_IN_SUMMARY_TABLE,
+                  signIns.late()),
+              signIns.total() == rows(tables, SIGN_INS_TABLE)));
+    }
+    if (tables.containsKey(EVENTS_TABLE)) {
+      checks.add(
+          new Check(
+              String.format(
+                  Locale.ROOT,
+                  "%,d records read = %,d in %s + %,d rejected",
+                  read,
+                  rows(tables, EVENTS_TABLE),
+                  EVENTS_TABLE,
+                  rejectedRecords),
+              rows(tables, EVENTS_TABLE) == events));
+    }
+    if (tables.containsKey(INSIGHTS_TABLE)) {
+      checks.add(
+          new Check(
+              String.format(
+                  Locale.ROOT,
+                  "%,d Insights events read = %,d in %s",
+                  insightEvents,
+                  rows(tables, INSIGHTS_TABLE),
+                  INSIGHTS_TABLE),
+              rows(tables, INSIGHTS_TABLE) == insightEvents));
+    }
+    if (inventory != null) {
+      String missing =
+          inventory.complete()
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; %,d never read, e.g. %s",
+                  inventory.withoutRow(),
+                  String.join(", ", inventory.examples()));
+      checks.add(
+          new Check(
+              String.format(
+                  Locale.ROOT,
+                  "%,d files under the input = %,d in source_files%s",
+                  inventory.files(),
+                  inventory.files() - inventory.withoutRow(),
+                  missing),
+              inventory.complete()));
+    }
+    return checks;
   }
 
   public String format(Duration elapsed) {
@@ -85,16 +196,23 @@ public record RunSummary(
     text.append(
         String.format(
             Locale.ROOT,
-            "Files:   %,d read, %,d rejected part-way, %,d skipped (not CloudTrail log files)%n",
+            "Files:   %,d read, %,d cut short or unreadable, %,d skipped%s%n",
             filesByStatus.getOrDefault("read", 0L),
             filesByStatus.getOrDefault("rejected", 0L),
-            filesByStatus.getOrDefault("skipped", 0L)));
+            filesByStatus.getOrDefault("skipped", 0L),
+            skippedByProblem.isEmpty() ? "" : " (" + describe(skippedByProblem) + ")"));
+    for (String entry : notRead) {
+      text.append(String.format(Locale.ROOT, "  set aside: %s%n", entry));
+    }
     text.append(
         String.format(
             Locale.ROOT,
-            "Records: %,d read: %,d events, %,d rejected; %,d events arrived late%n",
-            events + rejectedRecords,
+            "Records: %,d read: %,d events, %s%,d rejected; %,d events arrived late%n",
+            events + insightEvents + rejectedRecords,
             events,
+            insightEvents == 0
+                ? ""
+                : String.format(Locale.ROOT, "%,d Insights events, ", insightEvents),
             rejectedRecords,
             lateEvents));
     text.append(String.format(Locale.ROOT, "Output:  %s%n", output));
@@ -107,29 +225,90 @@ public record RunSummary(
               table.getValue().rows(),
               table.getValue().files()));
     }
-    for (Map.Entry<String, Long> counted : eventsInWindows.entrySet()) {
+    for (Check check : checks()) {
       text.append(
           String.format(
-              Locale.ROOT,
-              "Check:   %,d records read = %,d in %s + %,d late + %,d rejected: %s%n",
-              events + rejectedRecords,
-              counted.getValue(),
-              counted.getKey(),
-              lateEvents,
-              rejectedRecords,
-              windowsAccountForEveryEvent(counted.getValue()) ? "ok" : "MISMATCH"));
+              Locale.ROOT, "Check:   %s: %s%n", check.text(), check.ok() ? "ok" : "MISMATCH"));
     }
-    if (tables.containsKey(EVENTS_TABLE)) {
+    if (inventory != null && inventory.arrivedDuringRun() > 0) {
       text.append(
           String.format(
               Locale.ROOT,
-              "Check:   %,d records read = %,d in %s + %,d rejected: %s%n",
-              events + rejectedRecords,
-              tables.get(EVENTS_TABLE).rows(),
-              EVENTS_TABLE,
-              rejectedRecords,
-              eventsTableListsEveryEvent() ? "ok" : "MISMATCH"));
+              "         (%,d files arrived under the input after the run started; the next run"
+                  + " reads them)%n",
+              inventory.arrivedDuringRun()));
     }
     return text.toString();
+  }
+
+  private static String describe(Map<String, Long> counts) {
+    List<String> parts = new ArrayList<>();
+    counts.forEach((key, count) -> parts.add(String.format(Locale.ROOT, "%,d %s", count, key)));
+    return String.join(", ", parts);
+  }
+
+  private static long rows(Map<String, TableSize> tables, String table) {
+    TableSize size = tables.get(table);
+    return size == null ? 0 : size.rows();
+  }
+
+  private static WindowedCounts windowedSum(String output, String table, String column)
+      throws IOException {
+    long[] sums = new long[2];
+    OutputTable.at(new Path(output, table))
+        .forEachRow(
+            List.of(column, "late"),
+            row ->
+                sums[OutputTable.booleanValue(row, "late") ? 1 : 0] +=
+                    OutputTable.longValue(row, column));
+    return new WindowedCounts(sums[0], sums[1]);
+  }
+
+  /** What {@code source_files} says of the files the run listed. */
+  private static final class SourceFiles {
+    final Map<String, Long> byStatus = new LinkedHashMap<>();
+    final Map<String, Long> skippedByProblem = new TreeMap<>();
+    final List<String> notRead = new ArrayList<>();
+    final Set<String> recorded = new HashSet<>();
+    long events;
+    long insightEvents;
+    long rejectedRecords;
+
+    static SourceFiles read(String output) throws IOException {
+      SourceFiles files = new SourceFiles();
+      files.byStatus.put("read", 0L);
+      files.byStatus.put("rejected", 0L);
+      files.byStatus.put("skipped", 0L);
+      OutputTable.at(new Path(output, "source_files"))
+          .forEachRow(
+              List.of(
+                  "source_file", "status", "file_type", "problem", "events", "rejected_records"),
+              files::add);
+      return files;
+    }
+
+    private void add(Group row) {
+      String path = OutputTable.stringValue(row, "source_file");
+      String status = OutputTable.stringValue(row, "status");
+      String problem = OutputTable.stringValue(row, "problem");
+      recorded.add(path);
+      byStatus.merge(status, 1L, Long::sum);
+      if ("skipped".equals(status)) {
+        skippedByProblem.merge(problem, 1L, Long::sum);
+      }
+      boolean worthALook =
+          "rejected".equals(status)
+              || "skipped".equals(status) && !EXPECTED_SKIPS.contains(problem);
+      if (worthALook && notRead.size() < InputInventory.EXAMPLES) {
+        notRead.add(path + " (" + problem + ")");
+      }
+      long rowEvents = OutputTable.longValue(row, "events");
+      if ("insight".equals(OutputTable.stringValue(row, "file_type"))) {
+        insightEvents += rowEvents;
+      } else {
+        events += rowEvents;
+      }
+      rejectedRecords += OutputTable.longValue(row, "rejected_records");
+    }
   }
 }

@@ -24,6 +24,13 @@ class IpAddressesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {"81.2.69.142, 192.168.10.10", "81.2.69.142,10.0.0.1", "81.2.69.142 , ::1"})
+  void readsTheClientFirstInAForwardedList(String text) {
+    assertThat(IpAddresses.parse(text).getHostAddress()).isEqualTo("81.2.69.142");
+  }
+
+  @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(
       strings = {
@@ -40,7 +47,9 @@ class IpAddressesTest {
         "81.2.69.142 ",
         "fe80::1%eth0",
         "not:an:address:at:all",
-        "::g"
+        "::g",
+        ", 81.2.69.142",
+        "AWS Internal, 81.2.69.142"
       })
   void isNullForAnythingThatIsNotAnAddressLiteral(String text) {
     assertThat(IpAddresses.parse(text)).isNull();

@@ -75,8 +75,7 @@ class EventClockTest {
   void sendsRejectsAndFileReportsToTheirOwnOutputs() throws Exception {
     try (var harness = harness()) {
       Reject reject =
-          new Reject(
-              FILE.path(), 3, 120, RejectReason.MISSING_EVENT_TIME, "no eventTime", "{}", null);
+          new Reject(FILE, 3, 120, RejectReason.MISSING_EVENT_TIME, "no eventTime", "{}");
       FileReport report = new FileReport(FILE, FileReport.Status.READ, 5, 1, null);
       harness.processElement(item(reject));
       harness.processElement(item(report));

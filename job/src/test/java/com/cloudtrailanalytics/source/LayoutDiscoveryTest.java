@@ -20,7 +20,7 @@ class LayoutDiscoveryTest {
   @TempDir Path bucket;
 
   @Test
-  void backfillsOneDayWithFilesPerRoundThenListsOnlyTheDaysThatCanStillChange() throws Exception {
+  void backfillsEveryDayItCanInOneRoundThenListsOnlyTheDaysThatCanStillChange() throws Exception {
     TrailWriter trail = new TrailWriter(bucket);
     for (String day : List.of("2024-02-27", "2024-03-01", "2024-03-04", "2024-03-05")) {
       trail.writeLogFile("111122223333", "us-east-1", Instant.parse(day + "T10:05:00Z"), List.of());
@@ -31,21 +31,41 @@ class LayoutDiscoveryTest {
             bucket.toUri().toString(), null, Duration.ofDays(1), Duration.ofHours(1));
 
     Discovered first = discovery.discover(DiscoveryState.initial(), NOW);
-    assertThat(days(first.files())).containsOnly("2024/02/27").hasSize(2);
-    assertThat(first.state().backfillDays()).containsExactly(LocalDate.of(2024, 3, 1));
-    assertThat(first.state().caughtUp()).isFalse();
-
-    Discovered second = discovery.discover(first.state(), NOW);
-    assertThat(days(second.files()))
-        .containsOnly("2024/03/01", "2024/03/04", "2024/03/05")
-        .hasSize(6);
-    assertThat(second.state().caughtUp()).isTrue();
-    assertThat(second.forgetBeforeMillis())
+    assertThat(days(first.files()))
+        .as("a sparse history is caught up in one round")
+        .containsOnly("2024/02/27", "2024/03/01", "2024/03/04", "2024/03/05")
+        .hasSize(8);
+    assertThat(first.state().backfillDays()).isEmpty();
+    assertThat(first.state().caughtUp()).isTrue();
+    assertThat(first.forgetBeforeMillis())
         .isEqualTo(Instant.parse("2024-03-04T00:00:00Z").toEpochMilli());
 
-    Discovered live = discovery.discover(second.state(), NOW.plusSeconds(60));
+    Discovered live = discovery.discover(first.state(), NOW.plusSeconds(60));
     assertThat(days(live.files())).containsOnly("2024/03/04", "2024/03/05").hasSize(4);
     assertThat(live.listings()).as("two days of two regions").isEqualTo(4);
+  }
+
+  @Test
+  void aBackfillRoundStopsOnceItHasFoundEnoughFiles() throws Exception {
+    TrailWriter trail = new TrailWriter(bucket);
+    int perDay = LayoutDiscovery.FILES_PER_BACKFILL_ROUND * 3 / 5;
+    for (String day : List.of("2024-02-26", "2024-02-27", "2024-02-28")) {
+      for (int i = 0; i < perDay; i++) {
+        trail.writeLogFile(
+            "111122223333", "us-east-1", Instant.parse(day + "T10:05:00Z"), List.of());
+      }
+    }
+    LayoutDiscovery discovery =
+        new LayoutDiscovery(
+            bucket.toUri().toString(), null, Duration.ofDays(1), Duration.ofHours(1));
+
+    Discovered first = discovery.discover(DiscoveryState.initial(), NOW);
+    assertThat(days(first.files())).containsOnly("2024/02/26", "2024/02/27").hasSize(2 * perDay);
+    assertThat(first.state().backfillDays()).containsExactly(LocalDate.of(2024, 2, 28));
+
+    Discovered second = discovery.discover(first.state(), NOW);
+    assertThat(days(second.files())).containsOnly("2024/02/28").hasSize(perDay);
+    assertThat(second.state().caughtUp()).isTrue();
   }
 
   @Test

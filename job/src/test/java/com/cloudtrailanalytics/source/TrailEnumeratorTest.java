@@ -77,7 +77,7 @@ class TrailEnumeratorTest {
     try (var context = new MockSplitEnumeratorContext<FileSourceSplit>(2)) {
       TrailSource source =
           new TrailSource(
-              1024,
+              ReadSettings.of(1024),
               TrailFiles.listing(List.of()),
               true,
               Duration.ofMinutes(1),

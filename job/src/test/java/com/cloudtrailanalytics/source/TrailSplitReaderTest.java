@@ -28,7 +28,7 @@ class TrailSplitReaderTest {
         file("111122223333_CloudTrail_us-east-1_20240301T1005Z_a.json.gz", 300, -1);
     FileSourceSplit second =
         file("111122223333_CloudTrail_us-east-1_20240301T1010Z_b.json.gz", 3, -1);
-    TrailSplitReader reader = new TrailSplitReader(1 << 20);
+    TrailSplitReader reader = new TrailSplitReader(ReadSettings.of(1 << 20));
     reader.handleSplitsChanges(new SplitsAddition<>(List.of(first, second)));
 
     List<Batch> batches = List.of(fetch(reader), fetch(reader), fetch(reader));
@@ -47,7 +47,7 @@ class TrailSplitReaderTest {
   void resumesAFileAfterTheItemsEmittedBeforeTheCheckpoint() throws Exception {
     FileSourceSplit split =
         file("111122223333_CloudTrail_us-east-1_20240301T1005Z_a.json.gz", 600, 300);
-    TrailSplitReader reader = new TrailSplitReader(1 << 20);
+    TrailSplitReader reader = new TrailSplitReader(ReadSettings.of(1 << 20));
     reader.handleSplitsChanges(
         new SplitsAddition<>(
             List.of(
@@ -68,7 +68,7 @@ class TrailSplitReaderTest {
   void endsAFileWhoseItemsWereAllEmittedBeforeTheCheckpoint() throws Exception {
     FileSourceSplit split =
         file("111122223333_CloudTrail_us-east-1_20240301T1005Z_a.json.gz", 3, -1);
-    TrailSplitReader reader = new TrailSplitReader(1 << 20);
+    TrailSplitReader reader = new TrailSplitReader(ReadSettings.of(1 << 20));
     reader.handleSplitsChanges(
         new SplitsAddition<>(
             List.of(
