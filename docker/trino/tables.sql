@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
   "error_rate" double,
   "distinct_event_names" bigint,
   "distinct_source_ips" bigint,
+  "late" boolean,
   "dt" varchar,
   "hr" varchar
 ) WITH (
@@ -32,6 +33,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
   "error_rate" double,
   "distinct_principals" bigint,
   "distinct_event_sources" bigint,
+  "late" boolean,
   "dt" varchar,
   "hr" varchar
 ) WITH (
@@ -46,6 +48,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
   "account_id" varchar,
   "principal" varchar,
   "user_name" varchar,
+  "session_name" varchar,
   "identity_type" varchar,
   "source_ip" varchar,
   "login_result" varchar,
@@ -74,11 +77,13 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_login_summary (
   "window_end" timestamp(3),
   "account_id" varchar,
   "user_name" varchar,
+  "session_name" varchar,
   "country_iso_code" varchar,
   "logins" bigint,
   "failures" bigint,
   "without_mfa" bigint,
   "distinct_source_ips" bigint,
+  "late" boolean,
   "dt" varchar,
   "hr" varchar
 ) WITH (
@@ -124,6 +129,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   "account_id" varchar,
   "principal" varchar,
   "user_name" varchar,
+  "session_name" varchar,
   "identity_type" varchar,
   "principal_id" varchar,
   "user_arn" varchar,
@@ -150,6 +156,32 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   "hr" varchar
 ) WITH (
   external_location = 's3://cloudtrail-tables/events',
+  format = 'PARQUET',
+  partitioned_by = ARRAY['dt', 'hr']
+);
+
+CREATE TABLE IF NOT EXISTS cloudtrail_analytics.insight_events (
+  "event_time" timestamp(3),
+  "event_id" varchar,
+  "shared_event_id" varchar,
+  "event_version" varchar,
+  "account_id" varchar,
+  "aws_region" varchar,
+  "insight_type" varchar,
+  "state" varchar,
+  "event_source" varchar,
+  "event_name" varchar,
+  "error_code" varchar,
+  "baseline_average" double,
+  "insight_average" double,
+  "baseline_duration" bigint,
+  "insight_duration" bigint,
+  "attributions" varchar,
+  "source_file" varchar,
+  "dt" varchar,
+  "hr" varchar
+) WITH (
+  external_location = 's3://cloudtrail-tables/insight_events',
   format = 'PARQUET',
   partitioned_by = ARRAY['dt', 'hr']
 );
@@ -190,6 +222,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.rejects (
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.source_files (
   "source_file" varchar,
   "status" varchar,
+  "file_type" varchar,
   "problem" varchar,
   "account_id" varchar,
   "aws_region" varchar,

@@ -1,4 +1,6 @@
--- user_activity: events and errors per window, account and principal. Written by sql/flink/10_user_activity.sql.
+-- user_activity: events and errors per window, account and principal; late = true on the further
+-- rows that count events arriving after the window's row was written. Aggregate with SUM over a
+-- key's rows. Written by sql/flink/10_user_activity.sql.
 -- Replace ${output} with the job's --output location (see README), then run in Athena.
 CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
   window_start timestamp,
@@ -11,7 +13,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
   error_count bigint,
   error_rate double,
   distinct_event_names bigint,
-  distinct_source_ips bigint
+  distinct_source_ips bigint,
+  late boolean
 )
 PARTITIONED BY (dt string, hr string)
 STORED AS PARQUET

@@ -1,4 +1,6 @@
--- region_activity: events and errors per window, account and region. Written by sql/flink/20_region_activity.sql.
+-- region_activity: events and errors per window, account and region; late = true on the further
+-- rows that count events arriving after the window's row was written. Aggregate with SUM over a
+-- key's rows. Written by sql/flink/20_region_activity.sql.
 -- Replace ${output} with the job's --output location (see README), then run in Athena.
 CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
   window_start timestamp,
@@ -9,7 +11,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
   error_count bigint,
   error_rate double,
   distinct_principals bigint,
-  distinct_event_sources bigint
+  distinct_event_sources bigint,
+  late boolean
 )
 PARTITIONED BY (dt string, hr string)
 STORED AS PARQUET

@@ -6,6 +6,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
   account_id string,
   principal string,
   user_name string,
+  session_name string,
   identity_type string,
   source_ip string,
   login_result string,

@@ -37,6 +37,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.events (
   account_id string,
   principal string,
   user_name string,
+  session_name string,
   identity_type string,
   principal_id string,
   user_arn string,

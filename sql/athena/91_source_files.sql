@@ -1,8 +1,9 @@
--- source_files: one row per file read, rejected or skipped. Written by sql/flink/91_source_files.sql.
+-- source_files: one row per file read, rejected or skipped, and per folder listed but not understood. Written by sql/flink/91_source_files.sql.
 -- Replace ${output} with the job's --output location (see README), then run in Athena.
 CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.source_files (
   source_file string,
   status string,
+  file_type string,
   problem string,
   account_id string,
   aws_region string,

@@ -1,5 +1,5 @@
 -- Successful versus failed requests per user: the data behind a pie chart per user.
--- Counts the events that arrived in time for their window (see late_events for the others).
+-- Counts every event: the rows of late arrivals (late = true) are summed with the others.
 -- Parameters: first day, last day (YYYY-MM-DD).
 SELECT
   account_id,

@@ -4,6 +4,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.generate.SampleGeoDatabases;
+import com.cloudtrailanalytics.generate.SampleInsights;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,9 +46,11 @@ final class DemoCommand {
     SyntheticTrail.Settings sample =
         new SyntheticTrail.Settings(2, 3, 6, 20_000, 1, SAMPLE_START, null);
     SyntheticTrail.Result written = new SyntheticTrail(sample).writeTo(trail);
+    int insightFiles = SampleInsights.writeTo(trail, sample.start(), sample.duration()).size();
     out.printf(
-        "Sample trail: %,d events in %,d log files (plus %,d digest files) under %s%n",
-        written.events(), written.logFiles(), written.digestFiles(), trail);
+        "Sample trail: %,d events in %,d log files (plus %,d digest and %,d Insights files)"
+            + " under %s%n",
+        written.events(), written.logFiles(), written.digestFiles(), insightFiles, trail);
     SampleGeoDatabases.Written geo = SampleGeoDatabases.writeTo(dir.resolve("geoip"));
     out.printf(
         "Sample GeoIP databases (the trail's addresses only): %s, %s%n", geo.city(), geo.asn());

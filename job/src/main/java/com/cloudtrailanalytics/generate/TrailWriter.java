@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.generate;
 
+import com.cloudtrailanalytics.record.TrailFile;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +52,19 @@ public final class TrailWriter {
   public Path writeLogFile(
       String account, String region, Instant deliveredAt, List<? extends JsonNode> records)
       throws IOException {
-    Path file = logFilePath(account, region, deliveredAt, "CloudTrail", ".json.gz");
+    Path file = logFilePath(account, region, deliveredAt, TrailFile.LOG_FOLDER, ".json.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+      writeRecords(out, records);
+    }
+    return file;
+  }
+
+  /** Writes one CloudTrail Insights file holding {@code records}; returns its path. */
+  public Path writeInsightFile(
+      String account, String region, Instant deliveredAt, List<? extends JsonNode> records)
+      throws IOException {
+    Path file = logFilePath(account, region, deliveredAt, TrailFile.INSIGHT_FOLDER, ".json.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
       writeRecords(out, records);
     }
     return file;
@@ -61,7 +73,7 @@ public final class TrailWriter {
   /** Writes a digest file, which the job must skip, beside the log files. */
   public Path writeDigestFile(String account, String region, Instant deliveredAt)
       throws IOException {
-    Path file = logFilePath(account, region, deliveredAt, "CloudTrail-Digest", ".json.gz");
+    Path file = logFilePath(account, region, deliveredAt, TrailFile.DIGEST_FOLDER, ".json.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
       String digest =
           "{\"awsAccountId\":\""
@@ -78,8 +90,8 @@ public final class TrailWriter {
   public Path dayFolder(String account, String region, Instant day, String kind) {
     Path accountFolder =
         organizationId == null
-            ? bucket.resolve("AWSLogs").resolve(account)
-            : bucket.resolve("AWSLogs").resolve(organizationId).resolve(account);
+            ? bucket.resolve(TrailFile.AWS_LOGS).resolve(account)
+            : bucket.resolve(TrailFile.AWS_LOGS).resolve(organizationId).resolve(account);
     return accountFolder.resolve(kind).resolve(region).resolve(DAY_FOLDER.format(day));
   }
 

@@ -29,7 +29,7 @@ final class FileReading implements AutoCloseable {
   /** Opens the file from its start. */
   @FunctionalInterface
   interface Opener {
-    TrailFileItems open();
+    TrailFileItems open() throws IOException;
   }
 
   /** Waits between attempts; tests need not wait. */

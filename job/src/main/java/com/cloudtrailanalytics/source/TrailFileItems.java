@@ -45,6 +45,7 @@ public final class TrailFileItems implements AutoCloseable {
   private final int maxRecordBytes;
   private final boolean readInsights;
   private final TrailSplit.Skip listedSkip;
+  private final Storage storage;
   private final ArrayDeque<TrailItem> pending = new ArrayDeque<>(2);
   private final Map<RejectReason, Long> rejectedByReason = new EnumMap<>(RejectReason.class);
 
@@ -65,11 +66,30 @@ public final class TrailFileItems implements AutoCloseable {
       int maxRecordBytes,
       boolean readInsights,
       TrailSplit.Skip listedSkip) {
+    this(file, fileSize, maxRecordBytes, readInsights, listedSkip, Storage.FLINK);
+  }
+
+  TrailFileItems(
+      TrailFile file,
+      long fileSize,
+      int maxRecordBytes,
+      boolean readInsights,
+      TrailSplit.Skip listedSkip,
+      Storage storage) {
     this.file = file;
     this.fileSize = fileSize;
     this.maxRecordBytes = maxRecordBytes;
     this.readInsights = readInsights;
     this.listedSkip = listedSkip;
+    this.storage = storage;
+  }
+
+  /** Where a file's bytes come from: Flink's file systems, or a test's. */
+  @FunctionalInterface
+  interface Storage {
+    Storage FLINK = path -> path.getFileSystem().open(path);
+
+    InputStream open(Path path) throws IOException;
   }
 
   /** A file to read, as a reader that writes every table reads it. */
@@ -120,7 +140,7 @@ public final class TrailFileItems implements AutoCloseable {
     }
     try {
       Path path = new Path(file.path());
-      InputStream raw = path.getFileSystem().open(path);
+      InputStream raw = storage.open(path);
       stream = raw;
       if (file.isGzipped()) {
         stream = new GZIPInputStream(raw, GZIP_BUFFER_BYTES);

@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.athena;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.generate.SampleGeoDatabases;
+import com.cloudtrailanalytics.generate.SampleInsights;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.testing.JobConfigs;
@@ -52,6 +53,7 @@ final class SampleRun {
       Path bucket = dir.resolve("bucket");
       new SyntheticTrail(new SyntheticTrail.Settings(2, 2, 6, 20_000, 7, START, null))
           .writeTo(bucket);
+      SampleInsights.writeTo(bucket, START, DURATION);
       SampleGeoDatabases.Written geo = SampleGeoDatabases.writeTo(dir.resolve("geoip"));
       Path output = dir.resolve("output");
       Configuration config = JobConfigs.bounded(bucket, output);

@@ -10,11 +10,16 @@ import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.TrailRecords.Record;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.model.CityResponse;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,6 +42,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -433,6 +440,48 @@ class SavedQueriesITCase {
                         r.text("requestParameters", "bucketName"),
                         r.text("requestParameters", "key"))));
     assertThat(rows.stream().map(row -> row.get(1))).contains("CreateBucket", "GetObject");
+  }
+
+  @Test
+  void unusualApiActivityJoinsEachInsightsStartWithItsEnd() throws Exception {
+    List<JsonNode> insights = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(sample.bucket)) {
+      for (Path file :
+          files.filter(f -> f.toString().contains("/CloudTrail-Insight/")).sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+          new ObjectMapper().readTree(in).get("Records").forEach(insights::add);
+        }
+      }
+    }
+    JsonNode start = insights.stream().filter(i -> state(i).equals("Start")).findFirst().get();
+    JsonNode end = insights.stream().filter(i -> state(i).equals("End")).findFirst().get();
+    JsonNode startStatistics = start.at("/insightDetails/insightContext/statistics");
+    JsonNode endStatistics = end.at("/insightDetails/insightContext/statistics");
+
+    assertThat(run("unusual_api_activity", FIRST_DAY, LAST_DAY, FIRST_DAY))
+        .containsExactly(
+            Arrays.asList(
+                Instant.parse(start.get("eventTime").asText()),
+                Instant.parse(end.get("eventTime").asText()),
+                start.get("recipientAccountId").asText(),
+                start.get("awsRegion").asText(),
+                start.at("/insightDetails/insightType").asText(),
+                start.at("/insightDetails/eventSource").asText(),
+                start.at("/insightDetails/eventName").asText(),
+                null,
+                startStatistics.at("/baseline/average").asDouble(),
+                startStatistics.at("/insight/average").asDouble(),
+                endStatistics.at("/insight/average").asDouble(),
+                endStatistics.get("insightDuration").asLong(),
+                Math.round(
+                        10
+                            * startStatistics.at("/insight/average").asDouble()
+                            / startStatistics.at("/baseline/average").asDouble())
+                    / 10.0));
+  }
+
+  private static String state(JsonNode insight) {
+    return insight.at("/insightDetails/state").asText();
   }
 
   /** Runs a saved query with its parameters; times come back as instants, numbers as longs. */

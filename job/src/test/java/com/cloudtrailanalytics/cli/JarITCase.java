@@ -34,11 +34,17 @@ class JarITCase {
       String summary = demo.stdout();
       assertThat(summary)
           .contains("Sample trail: 20,006 events in ")
-          .contains("Records: 20,006 read: 20,006 events, 0 rejected; 0 events arrived late")
           .contains(
-              "Check:   20,006 records read = 20,006 in user_activity + 0 late + 0 rejected: ok")
+              "Records: 20,008 read: 20,006 events, 2 Insights events, 0 rejected; 0 events"
+                  + " arrived late")
           .contains(
-              "Check:   20,006 records read = 20,006 in region_activity + 0 late + 0 rejected: ok");
+              "Check:   20,006 records read = 20,006 in user_activity + 0 in its late rows (0 in"
+                  + " late_events) + 0 rejected: ok")
+          .contains(
+              "Check:   20,006 records read = 20,006 in region_activity + 0 in its late rows (0 in"
+                  + " late_events) + 0 rejected: ok")
+          .contains("Check:   2 Insights events read = 2 in insight_events: ok")
+          .contains("Check:   440 files under the input = 440 in source_files: ok");
       assertThat(demo.stderr()).doesNotContain("Exception");
     }
     Instant stop = Investigation.webServerStopped(DemoCommand.SAMPLE_START, Duration.ofHours(6));
@@ -169,7 +175,9 @@ class JarITCase {
       output.toString(),
       "--bounded",
       "--checkpoint-interval",
-      "1s"
+      "1s",
+      "--checkpoint-dir",
+      "checkpoints"
     };
 
     try (JobProcess first = JobProcess.start(dir, command)) {
@@ -180,13 +188,19 @@ class JarITCase {
     try (JobProcess second = JobProcess.start(dir, command)) {
       assertThat(second.waitFor(Duration.ofMinutes(3))).as(second.stderr()).isZero();
       assertThat(second.stdout())
-          .containsPattern("Resuming from .*/_checkpoints/[0-9a-f]{32}/chk-\\d+");
+          .as("a plain folder as --checkpoint-dir, relative to where the command runs")
+          .containsPattern(
+              "Resuming from file:" + dir.toAbsolutePath() + "/checkpoints/[0-9a-f]{32}/chk-\\d+");
       assertThat(second.stdout())
           .contains(
               String.format(
-                  "Check:   %,d records read = %,d in user_activity + 0 late + 0 rejected: ok",
+                  "Check:   %,d records read = %,d in user_activity + 0 in its late rows (0 in"
+                      + " late_events) + 0 rejected: ok",
                   truth.events(), truth.events()));
     }
+    assertThat(dir.resolve("checkpoints"))
+        .as("a finished run deletes its checkpoints, and the folders that held them")
+        .doesNotExist();
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
       assertThat(tables.count("SELECT COUNT(*) - COUNT(DISTINCT source_file) FROM source_files"))

@@ -220,9 +220,9 @@ class ConsoleLoginsITCase {
               tables.query(
                   "SELECT strftime(window_start, '%H:%M'), strftime(window_end, '%H:%M'),"
                       + " account_id, user_name, country_iso_code, logins, failures, without_mfa,"
-                      + " distinct_source_ips, dt, hr FROM console_login_summary"
-                      + " ORDER BY user_name, country_iso_code"))
-          .as("the late sign-in is not in its window's summary")
+                      + " distinct_source_ips, late, dt, hr FROM console_login_summary"
+                      + " ORDER BY user_name, country_iso_code, late"))
+          .as("the late sign-in is in a late row of its window")
           .containsExactly(
               asList(
                   "10:00",
@@ -234,14 +234,87 @@ class ConsoleLoginsITCase {
                   1L,
                   0L,
                   1L,
+                  false,
                   "2024-03-01",
                   "10"),
-              asList("10:00", "10:05", ACCOUNT, "alice", null, 2L, 1L, 0L, 2L, "2024-03-01", "10"),
-              asList("10:00", "10:05", ACCOUNT, "bob", "JP", 1L, 0L, 1L, 1L, "2024-03-01", "10"),
-              asList("10:00", "10:05", ACCOUNT, "bob", null, 1L, 0L, 1L, 1L, "2024-03-01", "10"),
               asList(
-                  "10:00", "10:05", ACCOUNT, "nicholas", "GB", 3L, 1L, 1L, 2L, "2024-03-01", "10"),
-              asList("10:00", "10:05", ACCOUNT, "root", "US", 1L, 0L, 0L, 1L, "2024-03-01", "10"));
+                  "10:00",
+                  "10:05",
+                  ACCOUNT,
+                  "alice",
+                  null,
+                  2L,
+                  1L,
+                  0L,
+                  2L,
+                  false,
+                  "2024-03-01",
+                  "10"),
+              asList(
+                  "10:00",
+                  "10:05",
+                  ACCOUNT,
+                  "bob",
+                  "JP",
+                  1L,
+                  0L,
+                  1L,
+                  1L,
+                  false,
+                  "2024-03-01",
+                  "10"),
+              asList(
+                  "10:00",
+                  "10:05",
+                  ACCOUNT,
+                  "bob",
+                  null,
+                  1L,
+                  0L,
+                  1L,
+                  1L,
+                  false,
+                  "2024-03-01",
+                  "10"),
+              asList(
+                  "10:00",
+                  "10:05",
+                  ACCOUNT,
+                  "nicholas",
+                  "GB",
+                  3L,
+                  1L,
+                  1L,
+                  2L,
+                  false,
+                  "2024-03-01",
+                  "10"),
+              asList(
+                  "10:00",
+                  "10:05",
+                  ACCOUNT,
+                  "nicholas",
+                  "GB",
+                  1L,
+                  0L,
+                  1L,
+                  1L,
+                  true,
+                  "2024-03-01",
+                  "10"),
+              asList(
+                  "10:00",
+                  "10:05",
+                  ACCOUNT,
+                  "root",
+                  "US",
+                  1L,
+                  0L,
+                  0L,
+                  1L,
+                  false,
+                  "2024-03-01",
+                  "10"));
       assertThat(tables.query("SELECT event_id FROM late_events WHERE event_name = 'ConsoleLogin'"))
           .containsExactly(List.of("late-login"));
     }
@@ -262,9 +335,9 @@ class ConsoleLoginsITCase {
           .isZero();
       assertThat(
               tables.query(
-                  "SELECT user_name, country_iso_code, logins FROM console_login_summary"
-                      + " WHERE user_name = 'nicholas'"))
-          .containsExactly(asList("nicholas", null, 3L));
+                  "SELECT user_name, country_iso_code, logins, late FROM console_login_summary"
+                      + " WHERE user_name = 'nicholas' ORDER BY late"))
+          .containsExactly(asList("nicholas", null, 3L, false), asList("nicholas", null, 1L, true));
     }
   }
 

@@ -303,6 +303,7 @@ class PipelineITCase {
                   "  optional double error_rate;",
                   "  optional int64 distinct_event_names;",
                   "  optional int64 distinct_source_ips;",
+                  "  optional boolean late;",
                   "}",
                   ""));
       assertThat(
@@ -324,6 +325,7 @@ class PipelineITCase {
                   "  optional double error_rate;",
                   "  optional int64 distinct_principals;",
                   "  optional int64 distinct_event_sources;",
+                  "  optional boolean late;",
                   "}",
                   ""));
       assertThat(tables.committedFiles("user_activity"))

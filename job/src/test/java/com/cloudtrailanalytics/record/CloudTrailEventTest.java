@@ -99,6 +99,29 @@ class CloudTrailEventTest {
     }
 
     @Test
+    void isTheUserInTheIdentityStoreForAnIdentityCenterUser() {
+      UserIdentity.Builder user =
+          identity()
+              .type("IdentityCenterUser")
+              .accountId("111122223333")
+              .credentialId("EXAMPLEcredential")
+              .onBehalfOf(
+                  "{\"userId\":\"544894e8-80c1-707f-60e3-3ba6510dfac1\",\"identityStoreArn\":"
+                      + "\"arn:aws:identitystore::111122223333:identitystore/d-9067642ac7\"}");
+      assertThat(event(user).build().principal())
+          .isEqualTo(
+              "arn:aws:identitystore::111122223333:identitystore/d-9067642ac7/user/"
+                  + "544894e8-80c1-707f-60e3-3ba6510dfac1");
+    }
+
+    @Test
+    void isTheUsersIdAloneWhenTheStoreIsNotNamed() {
+      UserIdentity.Builder user =
+          identity().type("IdentityCenterUser").onBehalfOf("{\"userId\":\"u-1\"}");
+      assertThat(event(user).build().principal()).isEqualTo("u-1");
+    }
+
+    @Test
     void isUnknownWithoutIdentity() {
       assertThat(new CloudTrailEventBuilder().build().principal()).isEqualTo("unknown");
     }
@@ -138,6 +161,19 @@ class CloudTrailEventTest {
     }
 
     @Test
+    void isTheNameTheRecordCarriesForAnIdentityCenterUser() {
+      UserIdentity.Builder user =
+          identity().type("IdentityCenterUser").onBehalfOf("{\"userId\":\"u-1\"}");
+      assertThat(
+              event(user)
+                  .additionalEventData("{\"CredentialType\":\"PASSWORD\",\"UserName\":\"jane\"}")
+                  .build()
+                  .userName())
+          .isEqualTo("jane");
+      assertThat(event(user).build().userName()).isEqualTo("u-1");
+    }
+
+    @Test
     void isThePrincipalOtherwise() {
       assertThat(
               event(identity().type("AWSService").invokedBy("lambda.amazonaws.com"))
@@ -161,6 +197,43 @@ class CloudTrailEventTest {
   }
 
   @Nested
+  class SessionName {
+
+    @Test
+    void isTheLastPartOfTheAssumedRoleArn() {
+      UserIdentity.Builder session =
+          identity()
+              .type("AssumedRole")
+              .arn(
+                  "arn:aws:sts::111122223333:assumed-role/"
+                      + "AWSReservedSSO_AdministratorAccess_0123456789abcdef/jane.doe@example.com")
+              .principalId("AROAEXAMPLE:jane.doe@example.com")
+              .sessionIssuer(ROLE);
+      assertThat(event(session).build().sessionName()).isEqualTo("jane.doe@example.com");
+    }
+
+    @Test
+    void comesFromThePrincipalIdWithoutAnArn() {
+      UserIdentity.Builder session =
+          identity().type("AssumedRole").principalId("AROAEXAMPLE:i-0abc1234def567890");
+      assertThat(event(session).build().sessionName()).isEqualTo("i-0abc1234def567890");
+    }
+
+    @Test
+    void isNullForOtherIdentities() {
+      assertThat(
+              event(identity().type("IAMUser").arn("arn:aws:iam::111122223333:user/a/b"))
+                  .build()
+                  .sessionName())
+          .isNull();
+      assertThat(event(identity().type("AssumedRole").principalId("AROAEXAMPLE")).build())
+          .extracting(CloudTrailEvent::sessionName)
+          .isNull();
+      assertThat(new CloudTrailEventBuilder().build().sessionName()).isNull();
+    }
+  }
+
+  @Nested
   class ConsoleLogin {
 
     @Test
@@ -172,6 +245,16 @@ class CloudTrailEventTest {
               .build();
       assertThat(login.isConsoleLogin()).isTrue();
       assertThat(login.loginResult()).isEqualTo("Success");
+      assertThat(login.mfaUsed()).isTrue();
+    }
+
+    @Test
+    void readsMfaInAnyCase() {
+      CloudTrailEvent login =
+          login()
+              .responseElements("{\"ConsoleLogin\":\"Success\"}")
+              .additionalEventData("{\"MFAUsed\":\"YES\"}")
+              .build();
       assertThat(login.mfaUsed()).isTrue();
     }
 

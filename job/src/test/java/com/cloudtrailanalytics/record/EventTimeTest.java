@@ -17,7 +17,8 @@ class EventTimeTest {
     "2024-02-29T23:59:59Z, 2024-02-29T23:59:59Z",
     "1970-01-01T00:00:00Z, 1970-01-01T00:00:00Z",
     "2024-03-01T10:02:17.123Z, 2024-03-01T10:02:17.123Z",
-    "2024-03-01T12:02:17+02:00, 2024-03-01T10:02:17Z"
+    "2024-03-01T12:02:17+02:00, 2024-03-01T10:02:17Z",
+    "20131102T010628Z, 2013-11-02T01:06:28Z"
   })
   void readsCloudTrailsFormatAndOtherIsoInstants(String text, String expected) {
     assertThat(EventTime.parseMillis(text)).isEqualTo(Instant.parse(expected).toEpochMilli());
@@ -32,7 +33,9 @@ class EventTimeTest {
         "2024-03-0xT10:00:00Z",
         "yesterday",
         "",
-        "2024-03-01 10:02:17"
+        "2024-03-01 10:02:17",
+        "20131302T010628Z",
+        "2013110xT010628Z"
       })
   void rejectsWhatIsNotAnInstant(String text) {
     assertThatThrownBy(() -> EventTime.parseMillis(text)).isInstanceOf(DateTimeException.class);

@@ -74,19 +74,35 @@ public final class OutputTables implements AutoCloseable {
 
   /**
    * Every user_activity window as {@link GroundTruth#userActivity} lists them: start, account,
-   * principal, events, errors.
+   * principal, events, errors, summed over the window's row and its late rows, as the table
+   * contract tells users to query it.
    */
   public List<List<Object>> userActivityCounts() throws SQLException {
-    return query(
-        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
-            + " error_count FROM user_activity ORDER BY 1, 2, 3");
+    return windowCounts("user_activity", "principal");
   }
 
   /** Every region_activity window as {@link GroundTruth#regionActivity} lists them. */
   public List<List<Object>> regionActivityCounts() throws SQLException {
+    return windowCounts("region_activity", "aws_region");
+  }
+
+  /** Keys of a windowed table with more than one row that is not late: none, in a right output. */
+  public long duplicateOnTimeRows(String table, String key) throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM (SELECT window_start, account_id, "
+            + key
+            + " FROM "
+            + table
+            + " WHERE NOT late GROUP BY ALL HAVING COUNT(*) > 1)");
+  }
+
+  private List<List<Object>> windowCounts(String table, String key) throws SQLException {
     return query(
-        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, aws_region, event_count,"
-            + " error_count FROM region_activity ORDER BY 1, 2, 3");
+        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, "
+            + key
+            + ", SUM(event_count)::BIGINT, SUM(error_count)::BIGINT FROM "
+            + table
+            + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
   }
 
   /** A query that returns one number. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,12 @@ public final class S3Server implements AutoCloseable {
   private final S3Proxy proxy;
   private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  private final Set<String> denied = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> failingReads = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> failedReadsServed = new ConcurrentHashMap<>();
+
+  /** The blob store operations that read an object: HEAD and GET. */
+  private static final Set<String> READS = Set.of("blobMetadata", "getBlob");
 
   private S3Server(Path root, BlobStoreContext blobs, S3Proxy proxy) {
     this.root = root;
@@ -58,10 +65,43 @@ public final class S3Server implements AutoCloseable {
     failures.computeIfAbsent(operation, name -> new AtomicInteger()).addAndGet(times);
   }
 
+  /** Refuses every read of one object with 403 Access Denied, as a bucket policy or KMS key may. */
+  public void denyReading(String key) {
+    denied.add(key);
+  }
+
+  /** Answers the next {@code times} reads of one object with 503, then serves it. */
+  public void failReading(String key, int times) {
+    failingReads.computeIfAbsent(key, name -> new AtomicInteger()).addAndGet(times);
+  }
+
+  /** How many reads of one object were answered with 503 by {@link #failReading}. */
+  public int failedReads(String key) {
+    AtomicInteger served = failedReadsServed.get(key);
+    return served == null ? 0 : served.get();
+  }
+
   /** The blob store behind the S3 API, counting each operation and throttling on request. */
   private BlobStore observed(BlobStore store) {
     InvocationHandler handler =
         (target, method, args) -> {
+          if (READS.contains(method.getName()) && args != null && args.length > 1) {
+            String key = String.valueOf(args[1]);
+            if (denied.contains(key)) {
+              throw new HttpResponseException(
+                  "denied by the test",
+                  null,
+                  HttpResponse.builder().statusCode(403).message("Access Denied").build());
+            }
+            AtomicInteger toFailRead = failingReads.get(key);
+            if (toFailRead != null && toFailRead.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              failedReadsServed.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+              throw new HttpResponseException(
+                  "failing by the test",
+                  null,
+                  HttpResponse.builder().statusCode(503).message("Service Unavailable").build());
+            }
+          }
           AtomicInteger toFail = failures.get(method.getName());
           if (toFail != null && toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new HttpResponseException(
