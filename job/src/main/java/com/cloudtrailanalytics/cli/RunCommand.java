@@ -116,7 +116,7 @@ final class RunCommand {
     if (resumedFrom != null) {
       Checkpoints.jobOf(resumedFrom).ifPresent(jobs::add);
     }
-    Checkpoints.deleteLeftovers(CloudTrailJob.checkpointDirectory(config, settings), jobs);
+    Checkpoints.deleteFinished(CloudTrailJob.checkpointDirectory(config, settings), jobs);
     return summarize(settings, manifest, out, started);
   }
 

@@ -61,9 +61,11 @@ public final class JobOptions {
           .defaultValue(Duration.ofMinutes(15))
           .withDescription(
               "How far behind the newest event an event may arrive and still be counted in its"
-                  + " window (the watermark's bounded out-of-orderness). CloudTrail delivers"
-                  + " within about 15 minutes. Larger values accept later files but hold every"
-                  + " window open longer; events later than this go to the late_events table.");
+                  + " window's row (the watermark's bounded out-of-orderness). CloudTrail delivers"
+                  + " in about 5 minutes on average, with no guarantee. Events that arrive later"
+                  + " are counted in further rows of their window (late = true) and listed in"
+                  + " late_events; a larger value makes that rarer but holds every window open"
+                  + " longer.");
 
   public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
       key("cloudtrail.max-record-size")

@@ -7,9 +7,13 @@ import java.util.Optional;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Finds the newest complete checkpoint under a checkpoint directory, whichever job wrote it. */
 public final class Checkpoints {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
   private static final String METADATA = "_metadata";
 
@@ -56,23 +60,26 @@ public final class Checkpoints {
   }
 
   /**
-   * Deletes the folders that finished jobs leave under a checkpoint directory once Flink has
-   * deleted their checkpoints ({@code <dir>/<job id>/}, holding only empty {@code shared/} and
-   * {@code taskowned/}), and the directory itself when nothing is left in it. Only the named jobs'
-   * folders are touched, and only when they hold no complete checkpoint.
+   * Deletes what finished jobs leave under a checkpoint directory: their folders ({@code <dir>/<job
+   * id>/}), whatever Flink's own cleanup, which runs in the background, has not deleted yet, and
+   * the directory itself when nothing else is left in it. Only the named jobs' folders are touched.
    */
-  public static void deleteLeftovers(String checkpointDirectory, Collection<String> jobIds)
+  public static void deleteFinished(String checkpointDirectory, Collection<String> jobIds)
       throws IOException {
     Path root = new Path(checkpointDirectory);
     FileSystem fileSystem = root.getFileSystem();
-    for (String jobId : jobIds) {
-      Path job = new Path(root, jobId);
-      if (fileSystem.exists(job) && !holdsCompleteCheckpoint(fileSystem, job)) {
-        fileSystem.delete(job, true);
+    try {
+      for (String jobId : jobIds) {
+        Path job = new Path(root, jobId);
+        if (fileSystem.exists(job)) {
+          fileSystem.delete(job, true);
+        }
       }
-    }
-    if (fileSystem.exists(root) && list(fileSystem, root).length == 0) {
-      fileSystem.delete(root, false);
+      if (fileSystem.exists(root) && list(fileSystem, root).length == 0) {
+        fileSystem.delete(root, false);
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not delete the finished job's checkpoints under {}", root, e);
     }
   }
 
@@ -86,18 +93,6 @@ public final class Checkpoints {
     return path.getName().matches("chk-\\d+") && job.matches("[0-9a-f]{32}")
         ? Optional.of(job)
         : Optional.empty();
-  }
-
-  private static boolean holdsCompleteCheckpoint(FileSystem fileSystem, Path job)
-      throws IOException {
-    for (FileStatus checkpoint : list(fileSystem, job)) {
-      if (checkpoint.isDir()
-          && checkpoint.getPath().getName().matches("chk-\\d+")
-          && fileSystem.exists(new Path(checkpoint.getPath(), METADATA))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static FileStatus[] list(FileSystem fileSystem, Path folder) throws IOException {

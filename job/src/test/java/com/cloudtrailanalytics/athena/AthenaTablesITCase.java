@@ -8,6 +8,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.generate.SampleInsights;
 import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.testing.AthenaDdl;
@@ -208,6 +209,7 @@ class AthenaTablesITCase {
             .resolve(ACCOUNT + "_CloudTrail_us-east-1_20240301T1007Z_notgzip.json.gz"),
         "this is not gzip".getBytes(StandardCharsets.UTF_8));
     trail.writeDigestFile(ACCOUNT, US_EAST_1, threeHoursLater);
+    SampleInsights.writeTo(bucket, BEGINNING, Duration.ofHours(1));
     return bucket;
   }
 }

@@ -447,7 +447,11 @@ class SavedQueriesITCase {
     List<JsonNode> insights = new ArrayList<>();
     try (Stream<Path> files = Files.walk(sample.bucket)) {
       for (Path file :
-          files.filter(f -> f.toString().contains("/CloudTrail-Insight/")).sorted().toList()) {
+          files
+              .filter(f -> f.toString().contains("/CloudTrail-Insight/"))
+              .filter(f -> f.toString().endsWith(".json.gz"))
+              .sorted()
+              .toList()) {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
           new ObjectMapper().readTree(in).get("Records").forEach(insights::add);
         }

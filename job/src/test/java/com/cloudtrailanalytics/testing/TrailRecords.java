@@ -98,7 +98,7 @@ public final class TrailRecords {
 
   private TrailRecords() {}
 
-  /** The records of every log file under {@code bucket}. */
+  /** The records of every log file under {@code bucket} (an empty file has none). */
   public static List<Record> of(Path bucket) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<Record> records = new ArrayList<>();
@@ -107,6 +107,7 @@ public final class TrailRecords {
           files
               .filter(f -> f.toString().contains("/CloudTrail/"))
               .filter(f -> f.toString().endsWith(".json.gz"))
+              .filter(f -> f.toFile().length() > 0)
               .sorted()
               .toList()) {
         Matcher account = KEY_ACCOUNT.matcher(file.toString());
