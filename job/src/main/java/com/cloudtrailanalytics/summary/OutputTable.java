@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -19,6 +21,14 @@ import org.apache.parquet.schema.MessageType;
  * Files whose names start with {@code .} or {@code _} (in progress, markers) are not part of it.
  */
 public final class OutputTable {
+
+  /**
+   * Shared by every file read: Parquet's default options build a Hadoop configuration for each
+   * file, parsing Hadoop's XML defaults every time, which cost most of the summary of an output of
+   * thousands of small files (a sparse history).
+   */
+  private static final ParquetReadOptions READ_OPTIONS =
+      ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
 
   private final FileSystem fileSystem;
   private final List<FileStatus> files;
@@ -106,7 +116,8 @@ public final class OutputTable {
   }
 
   private ParquetFileReader open(FileStatus file) throws IOException {
-    return ParquetFileReader.open(new FlinkInputFile(fileSystem, file.getPath(), file.getLen()));
+    return ParquetFileReader.open(
+        new FlinkInputFile(fileSystem, file.getPath(), file.getLen()), READ_OPTIONS);
   }
 
   private static void collect(FileSystem fileSystem, Path folder, List<FileStatus> files)
