@@ -49,7 +49,7 @@ public final class TrailSplit extends FileSourceSplit {
   static TrailSplit of(FileSourceSplit split) {
     return split instanceof TrailSplit trailSplit
         ? trailSplit
-        : new TrailSplit(
+        : restore(
             split.splitId(),
             split.path(),
             split.fileModificationTime(),

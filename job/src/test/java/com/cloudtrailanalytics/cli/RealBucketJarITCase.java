@@ -9,6 +9,7 @@ import com.cloudtrailanalytics.testing.CloudTrailEvents;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobProcess;
 import com.cloudtrailanalytics.testing.OutputTables;
+import com.cloudtrailanalytics.testing.TrailRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -232,21 +232,10 @@ class RealBucketJarITCase {
   }
 
   private static long logFiles() throws Exception {
-    try (Stream<Path> files = Files.walk(bucket)) {
-      return files
-          .filter(f -> f.toString().contains("/CloudTrail/"))
-          .filter(f -> f.toString().endsWith(".json.gz"))
-          .filter(f -> !f.getFileName().toString().contains("_empty."))
-          .count();
-    }
+    return TrailRecords.logFiles(bucket).size();
   }
 
   private static long orgTrailFiles() throws Exception {
-    try (Stream<Path> files = Files.walk(bucket.resolve("org-trail"))) {
-      return files
-          .filter(f -> f.toString().contains("/CloudTrail/"))
-          .filter(f -> f.toString().endsWith(".json.gz"))
-          .count();
-    }
+    return TrailRecords.logFiles(bucket.resolve("org-trail")).size();
   }
 }

@@ -12,12 +12,10 @@ import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.TaskManagerKills;
 import com.cloudtrailanalytics.testing.TrailRecords;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -51,7 +49,7 @@ class LateDeliveryITCase {
             new SyntheticTrail.Settings(
                 2, 2, 12, 120_000, 13, Instant.parse("2024-03-01T00:00:00Z"), null))
         .writeTo(bucket);
-    List<Path> files = logFiles(bucket);
+    List<Path> files = TrailRecords.logFiles(bucket);
     long daysLateEvents = 0;
     for (int i = 0; i < files.size(); i++) {
       if (i < 3) {
@@ -97,15 +95,5 @@ class LateDeliveryITCase {
             output.toUri().toString(),
             List.of("user_activity", "region_activity", "events", "late_events", "source_files"));
     assertThat(summary.reconciles()).as(summary.format(Duration.ZERO)).isTrue();
-  }
-
-  private static List<Path> logFiles(Path bucket) throws Exception {
-    try (Stream<Path> files = Files.walk(bucket)) {
-      return files
-          .filter(file -> file.toString().contains("/CloudTrail/"))
-          .filter(file -> file.toString().endsWith(".json.gz"))
-          .sorted()
-          .toList();
-    }
   }
 }

@@ -10,12 +10,10 @@ import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.S3Server;
 import com.cloudtrailanalytics.testing.TrailRecords;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +54,7 @@ class UnreadableObjectsITCase {
                 1, 1, 1, 1_000, 21, Instant.parse("2024-03-01T06:00:00Z"), null))
         .writeTo(local);
     s3.upload(local, "trail");
-    List<Path> files = logFiles(local);
+    List<Path> files = TrailRecords.logFiles(local);
     String refused = key(local, files.get(2));
     String failing = key(local, files.get(5));
     long refusedEvents = TrailRecords.of(files.get(2)).size();
@@ -103,16 +101,6 @@ class UnreadableObjectsITCase {
           .isEqualTo(files.size() - 1);
       assertThat(tables.count("SELECT SUM(event_count) FROM user_activity"))
           .isEqualTo(allEvents - refusedEvents);
-    }
-  }
-
-  private static List<Path> logFiles(Path bucket) throws Exception {
-    try (Stream<Path> files = Files.walk(bucket)) {
-      return files
-          .filter(file -> file.toString().contains("/CloudTrail/"))
-          .filter(file -> file.toString().endsWith(".json.gz"))
-          .sorted()
-          .toList();
     }
   }
 

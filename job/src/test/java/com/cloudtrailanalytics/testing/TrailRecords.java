@@ -98,27 +98,33 @@ public final class TrailRecords {
 
   private TrailRecords() {}
 
-  /** The records of every log file under {@code bucket} (an empty file has none). */
+  /** The records of every log file under {@code bucket}, or of one file. */
   public static List<Record> of(Path bucket) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<Record> records = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(bucket)) {
-      for (Path file :
-          files
-              .filter(f -> f.toString().contains("/CloudTrail/"))
-              .filter(f -> f.toString().endsWith(".json.gz"))
-              .filter(f -> f.toFile().length() > 0)
-              .sorted()
-              .toList()) {
-        Matcher account = KEY_ACCOUNT.matcher(file.toString());
-        String keyAccount = account.find() ? account.group(1) : null;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-          for (JsonNode record : json.readTree(in).get("Records")) {
-            records.add(new Record(record, keyAccount));
-          }
+    for (Path file : logFiles(bucket)) {
+      Matcher account = KEY_ACCOUNT.matcher(file.toString());
+      String keyAccount = account.find() ? account.group(1) : null;
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+        for (JsonNode record : json.readTree(in).get("Records")) {
+          records.add(new Record(record, keyAccount));
         }
       }
     }
     return records;
+  }
+
+  /**
+   * The log files under {@code bucket} that hold records, sorted by path (empty ones hold none).
+   */
+  public static List<Path> logFiles(Path bucket) throws IOException {
+    try (Stream<Path> files = Files.walk(bucket)) {
+      return files
+          .filter(f -> f.toString().contains("/CloudTrail/"))
+          .filter(f -> f.toString().endsWith(".json.gz"))
+          .filter(f -> f.toFile().length() > 0)
+          .sorted()
+          .toList();
+    }
   }
 }
