@@ -188,7 +188,7 @@ class JarITCase {
                   truth.events(), truth.events()));
     }
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
       assertThat(tables.count("SELECT COUNT(*) - COUNT(DISTINCT source_file) FROM source_files"))
           .isZero();
     }

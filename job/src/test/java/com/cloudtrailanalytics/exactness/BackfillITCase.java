@@ -51,8 +51,8 @@ class BackfillITCase {
     CloudTrailJob.create(JobConfigs.bounded(bucket, output), settings -> listing).run();
 
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
-      assertThat(tables.regionActivityCounts()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.regionActivity()).containsExactlyElementsOf(truth.regionActivity());
       assertThat(tables.query("SELECT DISTINCT dt FROM region_activity ORDER BY dt"))
           .containsExactly(List.of("2024-02-28"), List.of("2024-02-29"), List.of("2024-03-01"));
       assertThat(tables.committedFiles("late_events")).isEmpty();

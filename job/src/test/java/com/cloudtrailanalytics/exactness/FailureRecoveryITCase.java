@@ -64,8 +64,8 @@ class FailureRecoveryITCase {
     assertThat(attemptsOfTheSource(cluster, job.getJobID())).as("restarts").isEqualTo(KILLS);
 
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
-      assertThat(tables.regionActivityCounts()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.regionActivity()).containsExactlyElementsOf(truth.regionActivity());
       assertThat(tables.count("SELECT COUNT(*) FROM source_files")).isEqualTo(written.logFiles());
       assertThat(tables.count("SELECT COUNT(DISTINCT source_file) FROM source_files"))
           .isEqualTo(written.logFiles());

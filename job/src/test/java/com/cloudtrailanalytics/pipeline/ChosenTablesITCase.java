@@ -40,7 +40,7 @@ class ChosenTablesITCase {
         .containsExactly("region_activity", "source_files", "user_activity");
     GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
     }
     RunSummary summary =
         RunSummary.read(

@@ -43,8 +43,8 @@ class GeneratedTrailITCase {
     CloudTrailJob.create(config).run();
 
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
-      assertThat(tables.regionActivityCounts()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.regionActivity()).containsExactlyElementsOf(truth.regionActivity());
       assertThat(
               tables.count(
                   "SELECT COUNT(*) FROM user_activity WHERE window_end - window_start <> INTERVAL ("

@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  */
 public final class OutputTables implements AutoCloseable {
 
+  /** A window's start and end as {@link GroundTruth} writes them: {@code 2024-03-01T10:00:00Z}. */
+  private static final String WINDOW =
+      "strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), strftime(window_end, '%Y-%m-%dT%H:%M:%SZ')";
+
   private final Path output;
   private final Connection connection;
 
@@ -72,21 +76,37 @@ public final class OutputTables implements AutoCloseable {
     return rows;
   }
 
-  /**
-   * Every user_activity window as {@link GroundTruth#userActivity} lists them: start, account,
-   * principal, events, errors.
-   */
-  public List<List<Object>> userActivityCounts() throws SQLException {
+  /** Every user_activity row, every column, as {@link GroundTruth#userActivity} lists them. */
+  public List<List<Object>> userActivity() throws SQLException {
     return query(
-        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, principal, event_count,"
-            + " error_count FROM user_activity ORDER BY 1, 2, 3");
+        "SELECT "
+            + WINDOW
+            + ", account_id, principal, user_name, identity_type, event_count, error_count,"
+            + " error_rate, distinct_event_names, distinct_source_ips, dt, hr"
+            + " FROM user_activity ORDER BY 1, 3, 4");
   }
 
-  /** Every region_activity window as {@link GroundTruth#regionActivity} lists them. */
-  public List<List<Object>> regionActivityCounts() throws SQLException {
+  /** Every region_activity row, every column, as {@link GroundTruth#regionActivity} lists them. */
+  public List<List<Object>> regionActivity() throws SQLException {
     return query(
-        "SELECT strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), account_id, aws_region, event_count,"
-            + " error_count FROM region_activity ORDER BY 1, 2, 3");
+        "SELECT "
+            + WINDOW
+            + ", account_id, aws_region, event_count, error_count, error_rate,"
+            + " distinct_principals, distinct_event_sources, dt, hr"
+            + " FROM region_activity ORDER BY 1, 3, 4");
+  }
+
+  /**
+   * Every console_login_summary row, every column, as {@link
+   * GroundTruth#consoleLoginSummaryWithoutGeo} lists them.
+   */
+  public List<List<Object>> consoleLoginSummary() throws SQLException {
+    return query(
+        "SELECT "
+            + WINDOW
+            + ", account_id, user_name, country_iso_code, logins, failures, without_mfa,"
+            + " distinct_source_ips, dt, hr"
+            + " FROM console_login_summary ORDER BY 1, 3, 4, 5");
   }
 
   /** A query that returns one number. */
