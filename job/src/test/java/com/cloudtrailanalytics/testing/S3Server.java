@@ -35,6 +35,7 @@ public final class S3Server implements AutoCloseable {
   private final S3Proxy proxy;
   private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
 
   private S3Server(Path root, BlobStoreContext blobs, S3Proxy proxy) {
     this.root = root;
@@ -53,9 +54,19 @@ public final class S3Server implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
-  /** Answers the next {@code times} requests of a kind with 503 Slow Down, as S3 throttles. */
+  /**
+   * Answers the next {@code times} requests of a kind with 503 Slow Down, as S3 throttles. Besides
+   * the read operations of {@link #requests}: {@code putBlob} (PUT), {@code
+   * initiateMultipartUpload}, {@code uploadMultipartPart}, {@code completeMultipartUpload}.
+   */
   public void throttleNext(String operation, int times) {
     failures.computeIfAbsent(operation, name -> new AtomicInteger()).addAndGet(times);
+  }
+
+  /** How many requests of a kind the server has answered with 503 Slow Down. */
+  public long throttled(String operation) {
+    AtomicLong count = throttled.get(operation);
+    return count == null ? 0 : count.get();
   }
 
   /** The blob store behind the S3 API, counting each operation and throttling on request. */
@@ -64,6 +75,7 @@ public final class S3Server implements AutoCloseable {
         (target, method, args) -> {
           AtomicInteger toFail = failures.get(method.getName());
           if (toFail != null && toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throttled.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
             throw new HttpResponseException(
                 "throttled by the test",
                 null,
