@@ -12,6 +12,7 @@ import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.summary.RunSummary;
 import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.JobMetrics;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -27,15 +28,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -157,7 +154,7 @@ class BadInputITCase {
       assertThat(summary.rejectedRecords()).isEqualTo(6);
       assertThat(summary.reconciles()).isTrue();
 
-      assertThat(counters(job.getJobID()))
+      assertThat(JobMetrics.counters(METRICS, job.getJobID()))
           .containsEntry("recordsRead", 5 + truncatedKept + 6)
           .containsEntry("recordsRejected", 6L)
           .containsEntry("recordsLate", 0L)
@@ -165,28 +162,6 @@ class BadInputITCase {
           .containsEntry("filesRejected", 5L)
           .containsEntry("filesSkipped", 1L);
     }
-  }
-
-  /** The job's counters in the {@code cloudtrail} group, summed over the parallel instances. */
-  private static Map<String, Long> counters(JobID job) {
-    Map<String, Long> totals = new TreeMap<>();
-    METRICS
-        .getMetricsByGroup()
-        .forEach(
-            (group, metrics) -> {
-              boolean ours =
-                  job.toString().equals(group.getAllVariables().get("<job_id>"))
-                      && group.getMetricIdentifier("x").endsWith(".cloudtrail.x");
-              if (ours) {
-                metrics.forEach(
-                    (name, metric) -> {
-                      if (metric instanceof Counter counter) {
-                        totals.merge(name, counter.getCount(), Long::sum);
-                      }
-                    });
-              }
-            });
-    return totals;
   }
 
   /**
