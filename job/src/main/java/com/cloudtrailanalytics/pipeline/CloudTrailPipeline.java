@@ -64,15 +64,18 @@ public final class CloudTrailPipeline {
     if (used.test(activity)) {
       registerWithEventTime(tables, events, activity);
     }
-    register(tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
+    // Tables partitioned by event time need the trail's clock to mark hours complete (_SUCCESS);
+    // a view without it passes on only the watermark at the end of a bounded input.
+    registerWithEventTime(
+        tables, events.getSideOutput(EventClock.LATE_EVENTS), new LateEventsView());
     DataStream<CloudTrailEvent> everyEvent = events.getSideOutput(EventClock.EVERY_EVENT);
     EventsView eventRows = new EventsView();
     if (used.test(eventRows)) {
-      register(tables, everyEvent, eventRows);
+      registerWithEventTime(tables, everyEvent, eventRows);
     }
     ConsoleLoginsView consoleLogins = new ConsoleLoginsView();
     if (used.test(consoleLogins)) {
-      register(
+      registerWithEventTime(
           tables,
           everyEvent
               .filter(CloudTrailEvent::isConsoleLogin)
