@@ -1,7 +1,9 @@
 package com.cloudtrailanalytics.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -128,20 +130,27 @@ public final class OutputTables implements AutoCloseable {
 
   /**
    * The committed data files of a table, relative to the table folder: every file that query
-   * engines read, those whose names start with neither '.' nor '_'.
+   * engines read, those whose names start with neither '.' nor '_'. A running job renames and
+   * deletes its hidden files while the folder is read; the folder is then read again.
    */
   public List<Path> committedFiles(String table) throws IOException {
     Path folder = output.resolve(table);
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(file -> isVisible(file.getFileName().toString()))
-          .map(folder::relativize)
-          .sorted()
-          .toList();
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.isDirectory(folder)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.walk(folder)) {
+        return files
+            .filter(Files::isRegularFile)
+            .filter(file -> isVisible(file.getFileName().toString()))
+            .map(folder::relativize)
+            .sorted()
+            .toList();
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 
