@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.generate.RecordBuilder;
 import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import java.io.ByteArrayOutputStream;
@@ -149,7 +150,7 @@ class CommandLineITCase {
     Instant now = Instant.now();
     Path bucket = dir.resolve("bucket-" + lookback);
     Path output = dir.resolve("output-" + lookback);
-    TrailWriter trail = new TrailWriter(bucket);
+    DeliveringTrail trail = new DeliveringTrail(bucket);
     Path first = writeFile(trail, now.minus(Duration.ofMinutes(20)));
     List<String> command =
         new ArrayList<>(
@@ -187,8 +188,8 @@ class CommandLineITCase {
     }
   }
 
-  private static Path writeFile(TrailWriter trail, Instant deliveredAt) throws Exception {
-    return trail.writeLogFile(
+  private static Path writeFile(DeliveringTrail trail, Instant deliveredAt) throws Exception {
+    return trail.deliver(
         ACCOUNT,
         US_EAST_1,
         deliveredAt,

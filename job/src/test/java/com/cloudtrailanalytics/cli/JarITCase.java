@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.generate.Investigation;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobProcess;
 import com.cloudtrailanalytics.testing.OutputTables;
@@ -102,10 +102,10 @@ class JarITCase {
   void theLongLivedJobPicksUpFilesThatArriveLater() throws Exception {
     Path bucket = dir.resolve("bucket");
     Path output = dir.resolve("output");
-    TrailWriter trail = new TrailWriter(bucket);
+    DeliveringTrail trail = new DeliveringTrail(bucket);
     Instant window = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
     Path first =
-        trail.writeLogFile(
+        trail.deliver(
             ACCOUNT,
             US_EAST_1,
             window.plus(Duration.ofMinutes(5)),
@@ -131,7 +131,7 @@ class JarITCase {
       assertThat(awaitRows(job, output, "source_files", SOURCE_FILE_ROW, flinkPath(first)))
           .containsExactly(List.of("read", 2L));
       Path second =
-          trail.writeLogFile(
+          trail.deliver(
               ACCOUNT,
               US_EAST_1,
               window.plus(Duration.ofMinutes(25)),

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.generate.RecordBuilder;
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.JobMetrics;
 import com.cloudtrailanalytics.testing.OutputTables;
@@ -103,7 +103,7 @@ class CompactionITCase {
   }
 
   private static void writeTrail(Path bucket) throws Exception {
-    TrailWriter trail = new TrailWriter(bucket);
+    DeliveringTrail trail = new DeliveringTrail(bucket);
     Random random = new Random(7);
     for (int file = 0; file < LARGE_FILES; file++) {
       List<ObjectNode> events = new ArrayList<>();
@@ -118,10 +118,10 @@ class CompactionITCase {
                         "{\"blob\":\"" + Base64.getEncoder().encodeToString(noise) + "\"}"))
                 .build());
       }
-      trail.writeLogFile(ACCOUNT, US_EAST_1, BEGINNING.plus(Duration.ofMinutes(5)), events);
+      trail.deliver(ACCOUNT, US_EAST_1, BEGINNING.plus(Duration.ofMinutes(5)), events);
     }
     for (String id : List.of("small-1", "small-2")) {
-      trail.writeLogFile(
+      trail.deliver(
           ACCOUNT,
           EU_WEST_1,
           BEGINNING.plus(Duration.ofMinutes(6)),
