@@ -68,10 +68,10 @@ class S3ResilienceITCase {
             "list", 6,
             "blobMetadata", 10,
             "getBlob", 10,
-            "putBlob", 5,
-            "initiateMultipartUpload", 5,
-            "uploadMultipartPart", 5,
-            "completeMultipartUpload", 5);
+            "putBlob", 3,
+            "initiateMultipartUpload", 3,
+            "uploadMultipartPart", 3,
+            "completeMultipartUpload", 3);
     throttles.forEach(s3::throttleNext);
 
     CloudTrailJob.create(config()).run();
