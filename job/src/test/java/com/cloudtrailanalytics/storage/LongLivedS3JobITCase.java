@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A long-lived job following a trail on S3, with its GeoIP databases on S3, once it has read every
- * file: two hours of five-minute files up to an hour ago, and one file delivered more than an hour
- * late. What its metrics say while it runs, where its sign-ins come from, and which hour partitions
- * it has marked complete.
+ * file: three hours of five-minute files up to the start of this hour, one file delivered more than
+ * an hour late, and one from yesterday. What its metrics say while it runs, where its sign-ins come
+ * from, and which hour partitions it has marked complete.
  */
 class LongLivedS3JobITCase {
 
@@ -54,17 +54,18 @@ class LongLivedS3JobITCase {
   private static final DateTimeFormatter DT =
       DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd/'hr='HH").withZone(ZoneOffset.UTC);
 
-  /** The start of this hour: the trail ends an hour before it. */
+  /** The start of this hour, when the newest file is delivered (today, whatever the hour). */
   private static final Instant THIS_HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS);
 
   private static final Instant START = THIS_HOUR.minus(Duration.ofHours(3));
-  private static final int SLOTS = 24;
+  private static final int SLOTS = 36;
   private static final Instant LATE_DELIVERY = THIS_HOUR.minus(Duration.ofMinutes(90));
   private static final int LATE_EVENTS = 3;
 
   /**
-   * A file in yesterday's folder, so that both day folders the job lists hold files (S3A lists a
-   * folder that does not exist twice, to find that it does not; the job counts one listing).
+   * A file in yesterday's folder, so that both day folders the job lists hold files whatever the
+   * hour (S3A lists a folder that does not exist twice, to find that it does not; the job counts
+   * one listing).
    */
   private static final Instant A_DAY_EARLIER = THIS_HOUR.minus(Duration.ofDays(1));
 
@@ -164,8 +165,8 @@ class LongLivedS3JobITCase {
 
   @Test
   void onlyHoursTheClockHasPassedAreMarkedComplete() throws Exception {
-    String completeHour = DT.format(START);
-    String openHour = DT.format(START.plus(Duration.ofHours(1)));
+    String completeHour = DT.format(START.plus(Duration.ofHours(1)));
+    String openHour = DT.format(START.plus(Duration.ofHours(2)));
     for (String table : List.of("events", "user_activity")) {
       Path complete = output.resolve(table).resolve(completeHour);
       await(
@@ -183,8 +184,8 @@ class LongLivedS3JobITCase {
   }
 
   /**
-   * Five-minute files from {@link #START} for two hours, each with one call (the first also with a
-   * console sign-in from London), delivered at the end of their five minutes; and one delivered
+   * Five-minute files from {@link #START} for three hours, each with one call (the first also with
+   * a console sign-in from London), delivered at the end of their five minutes; and one delivered
    * {@link #LATE_DELIVERY} with calls from the first five minutes; and one {@link #A_DAY_EARLIER}.
    */
   private static void writeTrail(Path bucket) throws Exception {
