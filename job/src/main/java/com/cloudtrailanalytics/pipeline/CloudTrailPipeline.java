@@ -74,19 +74,21 @@ public final class CloudTrailPipeline {
               .union(rows(late, new ActivityView(settings.window(), true), "to-late-activity"));
       registerWithEventTime(tables, activity, onTime.name());
     }
-    register(tables, lateEvents, new LateEventsView());
+    // Tables partitioned by event time need the trail's clock to mark hours complete (_SUCCESS);
+    // a view without it passes on only the watermark at the end of a bounded input.
+    registerWithEventTime(tables, lateEvents, new LateEventsView());
     InsightEventsView insights = new InsightEventsView();
     if (used.test(insights)) {
-      register(tables, events.getSideOutput(EventClock.INSIGHTS), insights);
+      registerWithEventTime(tables, events.getSideOutput(EventClock.INSIGHTS), insights);
     }
     DataStream<CloudTrailEvent> everyEvent = events.getSideOutput(EventClock.EVERY_EVENT);
     EventsView eventRows = new EventsView();
     if (used.test(eventRows)) {
-      register(tables, everyEvent, eventRows);
+      registerWithEventTime(tables, everyEvent, eventRows);
     }
     ConsoleLoginsView consoleLogins = new ConsoleLoginsView();
     if (used.test(consoleLogins)) {
-      register(
+      registerWithEventTime(
           tables,
           everyEvent
               .filter(CloudTrailEvent::isConsoleLogin)
@@ -113,6 +115,11 @@ public final class CloudTrailPipeline {
       }
     }
     return inserts;
+  }
+
+  private static <T> void registerWithEventTime(
+      StreamTableEnvironment tables, DataStream<T> stream, TableView<T> view) {
+    registerWithEventTime(tables, rows(stream, view, "to-" + view.name()), view.name());
   }
 
   /** A view whose rows have their stream timestamp as the event-time attribute {@code rowtime}. */

@@ -189,7 +189,7 @@ public final class TrailFileItems implements AutoCloseable {
     rejectedByReason.merge(reason, 1L, Long::sum);
     String rawText =
         keepRawText && scanner.recordLength() <= MAX_RAW_TEXT_BYTES
-            ? Secrets.redactText(
+            ? Secrets.redactJson(
                 new String(
                     scanner.recordBytes(), 0, scanner.recordLength(), StandardCharsets.UTF_8))
             : null;

@@ -290,14 +290,7 @@ class SavedQueriesITCase {
 
     List<List<Object>> rows = run("security_group_changes", FIRST_DAY, LAST_DAY);
 
-    assertThat(
-            sortedByTime(
-                rows.stream()
-                    .map(
-                        row ->
-                            Arrays.<Object>asList(
-                                row.get(0), row.get(1), row.get(2), row.get(6), row.get(11)))
-                    .toList()))
+    assertThat(sortedByTime(rows))
         .containsExactlyElementsOf(
             expected(
                 r -> "ec2.amazonaws.com".equals(r.eventSource()) && changes.contains(r.eventName()),
@@ -306,8 +299,17 @@ class SavedQueriesITCase {
                         r.time(),
                         r.eventName(),
                         r.userName(),
+                        r.text("sourceIPAddress"),
+                        country(r),
+                        r.text("awsRegion"),
                         r.text("requestParameters", "groupId"),
-                        addressRanges(r))));
+                        r.text("requestParameters", "groupName"),
+                        firstPermission(r, "ipProtocol"),
+                        firstPermission(r, "fromPort"),
+                        firstPermission(r, "toPort"),
+                        addressRanges(r),
+                        r.text("errorCode"))));
+    Record opened = record(Investigation.id("nicholas-ssh"));
     assertThat(rows)
         .anySatisfy(
             row ->
@@ -319,7 +321,7 @@ class SavedQueriesITCase {
                         "nicholas",
                         SyntheticTrail.NICHOLAS_IP,
                         "GB",
-                        row.get(5),
+                        opened.text("awsRegion"),
                         Investigation.SECURITY_GROUP,
                         null,
                         "tcp",
@@ -568,6 +570,20 @@ class SavedQueriesITCase {
           .forEach(range -> ranges.add(range.path("cidrIpv6").asText()));
     }
     return ranges;
+  }
+
+  /** A field of the first rule of {@code requestParameters.ipPermissions}, as text. */
+  private static String firstPermission(Record r, String field) {
+    JsonNode value =
+        r.json().path("requestParameters").path("ipPermissions").path("items").path(0).path(field);
+    return value.isValueNode() ? value.asText() : null;
+  }
+
+  private static Record record(String eventId) {
+    return sample.records.stream()
+        .filter(r -> eventId.equals(r.text("eventID")))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String day(Record r) {

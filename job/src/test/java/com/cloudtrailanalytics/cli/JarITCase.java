@@ -1,7 +1,6 @@
 package com.cloudtrailanalytics.cli;
 
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.ACCOUNT;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.EU_WEST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userArn;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
@@ -9,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.generate.Investigation;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobProcess;
 import com.cloudtrailanalytics.testing.OutputTables;
+import com.cloudtrailanalytics.testing.TrailRecords;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,20 +49,23 @@ class JarITCase {
       assertThat(demo.stderr()).doesNotContain("Exception");
     }
     Instant stop = Investigation.webServerStopped(DemoCommand.SAMPLE_START, Duration.ofHours(6));
+    Instant windowStart = Instant.ofEpochMilli(stop.toEpochMilli() - stop.toEpochMilli() % 300_000);
+    String nicholas = "arn:aws:iam::" + SyntheticTrail.MAIN_ACCOUNT + ":user/nicholas";
+    long nicholasEvents =
+        TrailRecords.of(dir.resolve("cloudtrail-demo/trail")).stream()
+            .filter(r -> nicholas.equals(r.principal()))
+            .filter(r -> !r.time().isBefore(windowStart))
+            .filter(r -> r.time().isBefore(windowStart.plus(Duration.ofMinutes(5))))
+            .count();
     try (OutputTables tables = new OutputTables(dir.resolve("cloudtrail-demo/output"))) {
       assertThat(
               tables.query(
-                  "SELECT user_name, identity_type, event_count >= 3 FROM user_activity"
-                      + " WHERE principal = 'arn:aws:iam::"
-                      + SyntheticTrail.MAIN_ACCOUNT
-                      + ":user/nicholas'"
-                      + " AND window_start <= epoch_ms("
-                      + stop.toEpochMilli()
-                      + ")"
-                      + " AND window_end > epoch_ms("
-                      + stop.toEpochMilli()
-                      + ")"))
-          .containsExactly(List.of("nicholas", "IAMUser", true));
+                  "SELECT user_name, identity_type, event_count FROM user_activity"
+                      + " WHERE principal = ? AND window_start <= epoch_ms(?) AND window_end > epoch_ms(?)",
+                  nicholas,
+                  stop.toEpochMilli(),
+                  stop.toEpochMilli()))
+          .containsExactly(List.of("nicholas", "IAMUser", nicholasEvents));
       assertThat(
               tables.query(
                   "SELECT user_name, source_ip, login_result, country_iso_code, city, as_org"
@@ -104,15 +108,16 @@ class JarITCase {
   void theLongLivedJobPicksUpFilesThatArriveLater() throws Exception {
     Path bucket = dir.resolve("bucket");
     Path output = dir.resolve("output");
-    TrailWriter trail = new TrailWriter(bucket);
+    DeliveringTrail trail = new DeliveringTrail(bucket);
     Instant window = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
-    trail.writeLogFile(
-        ACCOUNT,
-        US_EAST_1,
-        window.plus(Duration.ofMinutes(5)),
-        List.of(
-            userCall("alice", "DescribeInstances", window).build(),
-            userCall("alice", "StopInstances", window.plusSeconds(60)).build()));
+    Path first =
+        trail.deliver(
+            ACCOUNT,
+            US_EAST_1,
+            window.plus(Duration.ofMinutes(5)),
+            List.of(
+                userCall("alice", "DescribeInstances", window).build(),
+                userCall("alice", "StopInstances", window.plusSeconds(60)).build()));
 
     try (JobProcess job =
         JobProcess.start(
@@ -129,34 +134,57 @@ class JarITCase {
             "1m",
             "--parallelism",
             "1")) {
-      Thread.sleep(5_000);
-      trail.writeLogFile(
-          ACCOUNT,
-          EU_WEST_1,
-          window.plus(Duration.ofMinutes(25)),
-          List.of(
-              userCall("alice", "DescribeInstances", window.plus(Duration.ofMinutes(20))).build()));
+      assertThat(awaitRows(job, output, "source_files", SOURCE_FILE_ROW, flinkPath(first)))
+          .containsExactly(List.of("read", 2L));
+      Path second =
+          trail.deliver(
+              ACCOUNT,
+              US_EAST_1,
+              window.plus(Duration.ofMinutes(25)),
+              List.of(
+                  userCall("alice", "DescribeInstances", window.plus(Duration.ofMinutes(20)))
+                      .build()));
 
-      List<List<Object>> rows = awaitUserActivity(output, Duration.ofSeconds(90));
-      assertThat(rows).containsExactly(List.of(userArn("alice"), 2L));
+      assertThat(awaitRows(job, output, "source_files", SOURCE_FILE_ROW, flinkPath(second)))
+          .as("the file written after the first one was read")
+          .containsExactly(List.of("read", 1L));
+      assertThat(
+              awaitRows(
+                  job, output, "user_activity", "SELECT principal, event_count FROM user_activity"))
+          .containsExactly(List.of(userArn("alice"), 2L));
       assertThat(job.isAlive()).as("the job keeps watching the input").isTrue();
     }
   }
 
-  private static List<List<Object>> awaitUserActivity(Path output, Duration timeout)
+  private static final String SOURCE_FILE_ROW =
+      "SELECT status, events FROM source_files WHERE source_file = ?";
+
+  /** Waits until a query over a table's committed files returns rows, while the job runs. */
+  private static List<List<Object>> awaitRows(
+      JobProcess job, Path output, String table, String sql, Object... parameters)
       throws Exception {
+    Duration timeout = Duration.ofSeconds(90);
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (output.resolve("user_activity").toFile().exists()) {
+    while (System.nanoTime() < deadline && job.isAlive()) {
+      if (Files.isDirectory(output)) {
         try (OutputTables tables = new OutputTables(output)) {
-          if (!tables.committedFiles("user_activity").isEmpty()) {
-            return tables.query("SELECT principal, event_count FROM user_activity");
+          if (!tables.committedFiles(table).isEmpty()) {
+            List<List<Object>> rows = tables.query(sql, parameters);
+            if (!rows.isEmpty()) {
+              return rows;
+            }
           }
         }
       }
-      Thread.sleep(1_000);
+      Thread.sleep(500);
     }
-    throw new AssertionError("no user_activity rows were committed within " + timeout);
+    throw new AssertionError(
+        "no rows for " + sql + " within " + timeout + "; stderr:\n" + job.stderr());
+  }
+
+  /** How the job names a local file: Flink's path of it. */
+  private static String flinkPath(Path file) {
+    return new org.apache.flink.core.fs.Path(file.toUri()).toString();
   }
 
   @Test
@@ -202,7 +230,7 @@ class JarITCase {
         .as("a finished run deletes its checkpoints, and the folders that held them")
         .doesNotExist();
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
       assertThat(tables.count("SELECT COUNT(*) - COUNT(DISTINCT source_file) FROM source_files"))
           .isZero();
     }

@@ -12,23 +12,27 @@ import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.summary.RunSummary;
 import com.cloudtrailanalytics.testing.JobConfigs;
+import com.cloudtrailanalytics.testing.JobMetrics;
 import com.cloudtrailanalytics.testing.OutputTables;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -50,6 +54,9 @@ class BadInputITCase {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
+  /** Rejected records up to this many bytes keep their raw text. */
+  private static final int RAW_TEXT_LIMIT = 4 * 1024;
+
   @TempDir Path dir;
 
   @Test
@@ -70,7 +77,10 @@ class BadInputITCase {
     write(folder.resolve(name("no-records")), gzip("{\"logFiles\":[]}"));
     write(folder.resolve(name("empty-array")), gzip("{\"Records\":[]}"));
     byte[] whole = gzip(records(truncatedFileRecords()));
-    write(folder.resolve(name("truncated")), Arrays.copyOf(whole, whole.length * 2 / 3));
+    byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
+    write(folder.resolve(name("truncated")), cut);
+    long truncatedKept = completeRecords(cut);
+    assertThat(truncatedKept).as("the cut falls inside the records").isBetween(1L, 399L);
     String huge = event("huge").put("pad", "x".repeat(70_000)).toString();
     byte[] badRecords =
         concat(
@@ -86,6 +96,11 @@ class BadInputITCase {
                 .getBytes(StandardCharsets.ISO_8859_1),
             ("," + huge + "," + event("mixed-ok-2") + "]}").getBytes(StandardCharsets.UTF_8));
     write(folder.resolve(name("mixed")), gzip(badRecords));
+    String keptRawText = withBadTimeOfLength("raw-4096", RAW_TEXT_LIMIT);
+    String cutRawText = withBadTimeOfLength("raw-4097", RAW_TEXT_LIMIT + 1);
+    write(
+        folder.resolve(name("boundary")),
+        gzip("{\"Records\":[" + keptRawText + "," + cutRawText + "]}"));
     Path output = dir.resolve("output");
     Configuration config = JobConfigs.bounded(bucket, output);
     config.set(JobOptions.MAX_RECORD_SIZE, MemorySize.parse("64kb"));
@@ -94,15 +109,20 @@ class BadInputITCase {
     job.getJobExecutionResult().get();
 
     try (OutputTables tables = new OutputTables(output)) {
-      long truncatedKept =
-          tables.count("SELECT events FROM source_files WHERE source_file LIKE '%truncated%'");
-      assertThat(truncatedKept).isBetween(1L, 399L);
       assertThat(
-              tables.query("SELECT reason, reject_type, \"position\" FROM rejects ORDER BY reason"))
+              tables.count("SELECT events FROM source_files WHERE source_file LIKE '%truncated%'"))
+          .as("the complete records before the cut")
+          .isEqualTo(truncatedKept);
+      assertThat(
+              tables.query(
+                  "SELECT reason, reject_type, \"position\" FROM rejects"
+                      + " ORDER BY reason, source_file, \"position\""))
           .containsExactly(
               List.of("corrupt_gzip", "rejected_file", 0L),
               List.of("empty_file", "skipped_file", -1L),
               List.of("empty_records_array", "rejected_file", 0L),
+              List.of("invalid_event_time", "rejected_record", 0L),
+              List.of("invalid_event_time", "rejected_record", 1L),
               List.of("invalid_event_time", "rejected_record", 2L),
               List.of("invalid_utf8", "rejected_record", 3L),
               List.of("missing_event_time", "rejected_record", 1L),
@@ -112,12 +132,18 @@ class BadInputITCase {
               List.of("truncated", "rejected_file", truncatedKept));
       assertThat(tables.query("SELECT raw_text FROM rejects WHERE reason = 'missing_event_time'"))
           .containsExactly(List.of("{\"eventID\":\"no-time\"}"));
+      assertThat(
+              tables.query(
+                  "SELECT \"position\", raw_text FROM rejects WHERE source_file LIKE '%boundary%'"
+                      + " ORDER BY \"position\""))
+          .as("a rejected record of 4,096 bytes keeps its text, one of 4,097 does not")
+          .containsExactly(List.of(0L, keptRawText), Arrays.asList(1L, null));
       assertThat(tables.count("SELECT SUM(event_count) FROM user_activity"))
           .isEqualTo(5 + truncatedKept);
       assertThat(
               tables.query(
                   "SELECT status, COUNT(*) FROM source_files GROUP BY status ORDER BY status"))
-          .containsExactly(List.of("read", 2L), List.of("rejected", 4L), List.of("skipped", 2L));
+          .containsExactly(List.of("read", 3L), List.of("rejected", 4L), List.of("skipped", 2L));
 
       RunSummary summary =
           RunSummary.read(
@@ -125,39 +151,60 @@ class BadInputITCase {
               List.of(
                   "user_activity", "region_activity", "late_events", "rejects", "source_files"));
       assertThat(summary.events()).isEqualTo(5 + truncatedKept);
-      assertThat(summary.rejectedRecords()).isEqualTo(4);
+      assertThat(summary.rejectedRecords()).isEqualTo(6);
       assertThat(summary.reconciles()).isTrue();
 
-      assertThat(counters(job.getJobID()))
-          .containsEntry("recordsRead", 5 + truncatedKept + 4)
-          .containsEntry("recordsRejected", 4L)
+      assertThat(JobMetrics.counters(METRICS, job.getJobID()))
+          .containsEntry("recordsRead", 5 + truncatedKept + 6)
+          .containsEntry("recordsRejected", 6L)
           .containsEntry("recordsLate", 0L)
-          .containsEntry("filesRead", 2L)
+          .containsEntry("filesRead", 3L)
           .containsEntry("filesRejected", 4L)
           .containsEntry("filesSkipped", 2L);
     }
   }
 
-  /** The job's counters in the {@code cloudtrail} group, summed over the parallel instances. */
-  private static Map<String, Long> counters(JobID job) {
-    Map<String, Long> totals = new TreeMap<>();
-    METRICS
-        .getMetricsByGroup()
-        .forEach(
-            (group, metrics) -> {
-              boolean ours =
-                  job.toString().equals(group.getAllVariables().get("<job_id>"))
-                      && group.getMetricIdentifier("x").endsWith(".cloudtrail.x");
-              if (ours) {
-                metrics.forEach(
-                    (name, metric) -> {
-                      if (metric instanceof Counter counter) {
-                        totals.merge(name, counter.getCount(), Long::sum);
-                      }
-                    });
-              }
-            });
-    return totals;
+  /**
+   * A record whose eventTime is not a time, padded to exactly {@code bytes} bytes of UTF-8, so that
+   * it is rejected with its raw text when that is short enough.
+   */
+  private static String withBadTimeOfLength(String id, int bytes) {
+    ObjectNode record = event(id).put("eventTime", "not a time").put("pad", "");
+    int length = record.toString().getBytes(StandardCharsets.UTF_8).length;
+    String padded = record.put("pad", "x".repeat(bytes - length)).toString();
+    assertThat(padded.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
+    return padded;
+  }
+
+  /**
+   * How many records of a gzipped log file cut short are complete, found by inflating what is left
+   * and parsing it until it ends.
+   */
+  private static long completeRecords(byte[] cutGzip) throws Exception {
+    ByteArrayOutputStream inflated = new ByteArrayOutputStream();
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(cutGzip))) {
+      byte[] buffer = new byte[8192];
+      for (int read; (read = in.read(buffer)) >= 0; ) {
+        inflated.write(buffer, 0, read);
+      }
+      throw new AssertionError("the cut file inflated to its end");
+    } catch (EOFException e) {
+      // the compressed data ends early: everything before the cut has been inflated
+    }
+    long complete = 0;
+    int depth = 0;
+    try (JsonParser json = new JsonFactory().createParser(inflated.toByteArray())) {
+      for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd() && --depth == 2 && token == JsonToken.END_OBJECT) {
+          complete++;
+        }
+      }
+    } catch (JsonEOFException e) {
+      // the text ends inside a record
+    }
+    return complete;
   }
 
   private static ObjectNode event(String id) {

@@ -64,13 +64,34 @@ class FailureRecoveryITCase {
     assertThat(attemptsOfTheSource(cluster, job.getJobID())).as("restarts").isEqualTo(KILLS);
 
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
-      assertThat(tables.regionActivityCounts()).containsExactlyElementsOf(truth.regionActivity());
-      assertThat(tables.count("SELECT COUNT(*) FROM source_files")).isEqualTo(written.logFiles());
-      assertThat(tables.count("SELECT COUNT(DISTINCT source_file) FROM source_files"))
-          .isEqualTo(written.logFiles());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.regionActivity()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.consoleLoginSummary())
+          .containsExactlyElementsOf(truth.consoleLoginSummaryWithoutGeo());
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM events"))
+          .as("every event once")
+          .containsExactly(List.of(truth.events(), truth.events()));
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM console_logins"))
+          .as("every console sign-in once")
+          .containsExactly(List.of(truth.consoleLogins(), truth.consoleLogins()));
+      assertThat(
+              tables.query(
+                  "SELECT COUNT(*), COUNT(DISTINCT source_file), CAST(SUM(events) AS BIGINT)"
+                      + " FROM source_files"))
+          .as("every file once")
+          .containsExactly(
+              List.of((long) written.logFiles(), (long) written.logFiles(), truth.events()));
       assertThat(tables.committedFiles("rejects")).isEmpty();
       assertThat(tables.committedFiles("late_events")).isEmpty();
+      assertThat(OutputTables.tableNames(output))
+          .as("no table left out")
+          .containsExactly(
+              "console_login_summary",
+              "console_logins",
+              "events",
+              "region_activity",
+              "source_files",
+              "user_activity");
       assertThat(visibleFilesOtherThanParts(output)).isEmpty();
     }
   }

@@ -11,6 +11,7 @@ import com.cloudtrailanalytics.testing.OutputTables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,8 +44,14 @@ class GeneratedTrailITCase {
     CloudTrailJob.create(config).run();
 
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
-      assertThat(tables.regionActivityCounts()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.regionActivity()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.consoleLoginSummary())
+          .containsExactlyElementsOf(truth.consoleLoginSummaryWithoutGeo());
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM console_logins"))
+          .containsExactly(List.of(truth.consoleLogins(), truth.consoleLogins()));
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM events"))
+          .containsExactly(List.of(truth.events(), truth.events()));
       assertThat(
               tables.count(
                   "SELECT COUNT(*) FROM user_activity WHERE window_end - window_start <> INTERVAL ("

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.source.ReaderInfo;
@@ -17,16 +18,21 @@ import org.apache.flink.connector.file.src.FileSourceSplit;
  */
 public final class DiscoveryCost {
 
-  /** What it costs to follow one trail. */
+  /**
+   * What it costs to follow one trail, and the files each discovery handed to the reader, in the
+   * order it handed them.
+   */
   public record Measurement(
       int historyDays,
       long files,
       long layoutListsPerRound,
       int layoutStateBytes,
       long recursiveListsPerRound,
-      int recursiveStateBytes) {}
+      int recursiveStateBytes,
+      List<String> layoutFiles,
+      List<String> recursiveFiles) {}
 
-  private record Run(long files, long listsPerRound, int stateBytes) {}
+  private record Run(List<String> files, long listsPerRound, int stateBytes) {}
 
   private DiscoveryCost() {}
 
@@ -44,11 +50,13 @@ public final class DiscoveryCost {
     Run recursive = run(new RecursiveListing(input), clock, listRequests);
     return new Measurement(
         historyDays,
-        layout.files(),
+        layout.files().size(),
         layout.listsPerRound(),
         layout.stateBytes(),
         recursive.listsPerRound(),
-        recursive.stateBytes());
+        recursive.stateBytes(),
+        layout.files(),
+        recursive.files());
   }
 
   public static String table(Measurement... rows) {
@@ -86,7 +94,7 @@ public final class DiscoveryCost {
               false);
       enumerator.start();
       enumerator.addReader(0);
-      int[] finished = {0};
+      List<String> finished = new ArrayList<>();
       do {
         round(context);
         readEverything(context, enumerator, finished);
@@ -97,7 +105,7 @@ public final class DiscoveryCost {
       readEverything(context, enumerator, finished);
       int stateBytes =
           new TrailEnumeratorStateSerializer().serialize(enumerator.snapshotState(1)).length;
-      return new Run(finished[0], listsPerRound, stateBytes);
+      return new Run(finished, listsPerRound, stateBytes);
     }
   }
 
@@ -113,7 +121,7 @@ public final class DiscoveryCost {
   private static void readEverything(
       MockSplitEnumeratorContext<FileSourceSplit> context,
       TrailEnumerator enumerator,
-      int[] finished)
+      List<String> finished)
       throws Throwable {
     enumerator.handleSplitRequest(0, null);
     while (true) {
@@ -124,12 +132,12 @@ public final class DiscoveryCost {
           context.getSplitsAssignmentSequence().stream()
               .flatMap(assignment -> assignment.assignment().get(0).stream())
               .toList();
-      if (finished[0] == assigned.size()) {
+      if (finished.size() == assigned.size()) {
         return;
       }
-      for (FileSourceSplit file : assigned.subList(finished[0], assigned.size())) {
+      for (FileSourceSplit file : assigned.subList(finished.size(), assigned.size())) {
         enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(file.splitId())));
-        finished[0]++;
+        finished.add(file.splitId());
       }
       enumerator.handleSplitRequest(0, null);
     }

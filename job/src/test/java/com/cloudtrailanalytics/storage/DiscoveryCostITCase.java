@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.source.DiscoveryCost;
 import com.cloudtrailanalytics.testing.S3Server;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +47,19 @@ class DiscoveryCostITCase {
       assertThat(ninetyDays.recursiveListsPerRound())
           .isGreaterThan(10 * oneDay.recursiveListsPerRound());
       assertThat(ninetyDays.recursiveStateBytes()).isGreaterThan(50 * oneDay.recursiveStateBytes());
+      assertThat(oneDay.layoutFiles())
+          .as("1 day: the CloudTrail-aware discovery finds every log file, once")
+          .containsExactlyInAnyOrderElementsOf(objects("one-day", DiscoveryCostITCase::isLogFile));
+      assertThat(ninetyDays.layoutFiles())
+          .as("90 days: the CloudTrail-aware discovery finds every log file, once")
+          .containsExactlyInAnyOrderElementsOf(
+              objects("ninety-days", DiscoveryCostITCase::isLogFile));
+      assertThat(oneDay.recursiveFiles())
+          .as("1 day: the recursive listing finds every file, digests included, once")
+          .containsExactlyInAnyOrderElementsOf(objects("one-day", file -> true));
+      assertThat(ninetyDays.recursiveFiles())
+          .as("90 days: the recursive listing finds every file, digests included, once")
+          .containsExactlyInAnyOrderElementsOf(objects("ninety-days", file -> true));
     }
   }
 
@@ -58,5 +76,23 @@ class DiscoveryCostITCase {
     System.out.printf(
         "uploaded %d files in %d ms%n", files, (System.nanoTime() - started) / 1_000_000);
     return DiscoveryCost.measure("s3://" + bucket + "/", now, days, () -> s3.requests("list"));
+  }
+
+  /** The S3 keys, as {@code s3://bucket/key}, of the files of the local trail uploaded as it. */
+  private List<String> objects(String bucket, Predicate<Path> which) throws IOException {
+    Path local = dir.resolve(bucket);
+    try (Stream<Path> files = Files.walk(local)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(which)
+          .map(
+              file -> "s3://" + bucket + "/" + local.relativize(file).toString().replace('\\', '/'))
+          .toList();
+    }
+  }
+
+  /** A CloudTrail log file: in a CloudTrail folder (not CloudTrail-Digest), gzipped JSON. */
+  private static boolean isLogFile(Path file) {
+    return file.toString().contains("/CloudTrail/") && file.toString().endsWith(".json.gz");
   }
 }

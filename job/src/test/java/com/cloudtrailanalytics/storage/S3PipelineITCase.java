@@ -70,7 +70,7 @@ class S3PipelineITCase {
     CloudTrailJob.create(config).run();
 
     try (OutputTables tables = new OutputTables(dir.resolve("s3/results/tables"))) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
       assertThat(
               tables.count(
                   "SELECT COUNT(*) FROM source_files WHERE source_file LIKE 's3://trail/AWSLogs/o-exampleorgid/%'"))
@@ -120,7 +120,7 @@ class S3PipelineITCase {
                         .isAfter(clock))
             .toList();
     try (OutputTables tables = new OutputTables(dir.resolve("s3/results/tables"))) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(closedWindows);
+      assertThat(tables.userActivity()).containsExactlyElementsOf(closedWindows);
     }
   }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -37,6 +38,7 @@ class S3ResilienceITCase {
   @TempDir Path dir;
   private S3Server s3;
   private Path localTrail;
+  private SyntheticTrail.Result written;
 
   @BeforeEach
   void startS3WithATrail() throws Exception {
@@ -45,10 +47,11 @@ class S3ResilienceITCase {
     s3.bucket("results");
     FileSystemSetup.initialize(s3.clientConfig());
     localTrail = dir.resolve("local-trail");
-    new SyntheticTrail(
-            new SyntheticTrail.Settings(
-                1, 2, 2, 3_000, 4, Instant.parse("2024-03-01T06:00:00Z"), null))
-        .writeTo(localTrail);
+    written =
+        new SyntheticTrail(
+                new SyntheticTrail.Settings(
+                    1, 2, 2, 3_000, 4, Instant.parse("2024-03-01T06:00:00Z"), null))
+            .writeTo(localTrail);
     s3.upload(localTrail, "trail");
   }
 
@@ -58,17 +61,39 @@ class S3ResilienceITCase {
   }
 
   @Test
-  void throttledRequestsAreRetriedAndEveryEventIsCounted() throws Exception {
+  void throttledReadsAndWritesAreRetriedAndEveryTableIsExact() throws Exception {
     GroundTruth truth = GroundTruth.of(localTrail, Duration.ofMinutes(5));
-    s3.throttleNext("list", 6);
-    s3.throttleNext("blobMetadata", 10);
-    s3.throttleNext("getBlob", 10);
+    Map<String, Integer> throttles =
+        Map.of(
+            "list", 6,
+            "blobMetadata", 10,
+            "getBlob", 10,
+            "putBlob", 3,
+            "initiateMultipartUpload", 3,
+            "uploadMultipartPart", 3,
+            "completeMultipartUpload", 3);
+    throttles.forEach(s3::throttleNext);
 
     CloudTrailJob.create(config()).run();
 
-    assertThat(s3.requests("list")).isPositive();
+    throttles.forEach(
+        (operation, times) ->
+            assertThat(s3.throttled(operation))
+                .as("503 Slow Down answers to %s", operation)
+                .isEqualTo((long) times));
     try (OutputTables tables = new OutputTables(dir.resolve("s3/results/tables"))) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.regionActivity()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.consoleLoginSummary())
+          .containsExactlyElementsOf(truth.consoleLoginSummaryWithoutGeo());
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM events"))
+          .containsExactly(List.of(truth.events(), truth.events()));
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM console_logins"))
+          .containsExactly(List.of(truth.consoleLogins(), truth.consoleLogins()));
+      assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT source_file) FROM source_files"))
+          .containsExactly(List.of((long) written.logFiles(), (long) written.logFiles()));
+      assertThat(tables.committedFiles("rejects")).isEmpty();
+      assertThat(tables.committedFiles("late_events")).isEmpty();
     }
   }
 

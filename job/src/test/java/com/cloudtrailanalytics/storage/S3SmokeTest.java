@@ -3,6 +3,10 @@ package com.cloudtrailanalytics.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.testing.S3Server;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +43,22 @@ class S3SmokeTest {
         stream.write("hello".getBytes(StandardCharsets.UTF_8));
       }
       assertThat(Files.readString(bucket.resolve("out/x.txt"))).isEqualTo("hello");
+    }
+  }
+
+  @Test
+  void aThrottledRequestIsAnswered503AndCountedAsServed() throws Exception {
+    try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+      s3.bucket("trail");
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest list =
+          HttpRequest.newBuilder(URI.create(s3.endpoint() + "/trail?list-type=2")).build();
+      s3.throttleNext("list", 1);
+
+      assertThat(http.send(list, BodyHandlers.discarding()).statusCode()).isEqualTo(503);
+      assertThat(http.send(list, BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+      assertThat(s3.throttled("list")).isEqualTo(1);
+      assertThat(s3.requests("list")).isEqualTo(1);
     }
   }
 }

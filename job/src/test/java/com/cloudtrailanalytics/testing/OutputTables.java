@@ -1,7 +1,9 @@
 package com.cloudtrailanalytics.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +22,10 @@ import java.util.stream.Stream;
  * output becomes a view of the same name over its committed part files.
  */
 public final class OutputTables implements AutoCloseable {
+
+  /** A window's start and end as {@link GroundTruth} writes them: {@code 2024-03-01T10:00:00Z}. */
+  private static final String WINDOW =
+      "strftime(window_start, '%Y-%m-%dT%H:%M:%SZ'), strftime(window_end, '%Y-%m-%dT%H:%M:%SZ')";
 
   private final Path output;
   private final Connection connection;
@@ -70,6 +76,39 @@ public final class OutputTables implements AutoCloseable {
       rows.add(row);
     }
     return rows;
+  }
+
+  /** Every user_activity row, every column, as {@link GroundTruth#userActivity} lists them. */
+  public List<List<Object>> userActivity() throws SQLException {
+    return query(
+        "SELECT "
+            + WINDOW
+            + ", account_id, principal, user_name, identity_type, event_count, error_count,"
+            + " error_rate, distinct_event_names, distinct_source_ips, dt, hr"
+            + " FROM user_activity ORDER BY 1, 3, 4");
+  }
+
+  /** Every region_activity row, every column, as {@link GroundTruth#regionActivity} lists them. */
+  public List<List<Object>> regionActivity() throws SQLException {
+    return query(
+        "SELECT "
+            + WINDOW
+            + ", account_id, aws_region, event_count, error_count, error_rate,"
+            + " distinct_principals, distinct_event_sources, dt, hr"
+            + " FROM region_activity ORDER BY 1, 3, 4");
+  }
+
+  /**
+   * Every console_login_summary row, every column, as {@link
+   * GroundTruth#consoleLoginSummaryWithoutGeo} lists them.
+   */
+  public List<List<Object>> consoleLoginSummary() throws SQLException {
+    return query(
+        "SELECT "
+            + WINDOW
+            + ", account_id, user_name, country_iso_code, logins, failures, without_mfa,"
+            + " distinct_source_ips, dt, hr"
+            + " FROM console_login_summary ORDER BY 1, 3, 4, 5");
   }
 
   /**
@@ -124,20 +163,27 @@ public final class OutputTables implements AutoCloseable {
 
   /**
    * The committed data files of a table, relative to the table folder: every file that query
-   * engines read, those whose names start with neither '.' nor '_'.
+   * engines read, those whose names start with neither '.' nor '_'. A running job renames and
+   * deletes its hidden files while the folder is read; the folder is then read again.
    */
   public List<Path> committedFiles(String table) throws IOException {
     Path folder = output.resolve(table);
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(file -> isVisible(file.getFileName().toString()))
-          .map(folder::relativize)
-          .sorted()
-          .toList();
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.isDirectory(folder)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.walk(folder)) {
+        return files
+            .filter(Files::isRegularFile)
+            .filter(file -> isVisible(file.getFileName().toString()))
+            .map(folder::relativize)
+            .sorted()
+            .toList();
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 

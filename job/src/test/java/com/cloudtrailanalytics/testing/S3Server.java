@@ -36,6 +36,7 @@ public final class S3Server implements AutoCloseable {
   private final S3Proxy proxy;
   private final Map<String, AtomicLong> operations = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> throttled = new ConcurrentHashMap<>();
   private final Set<String> denied = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> failingReads = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failedReadsServed = new ConcurrentHashMap<>();
@@ -60,7 +61,11 @@ public final class S3Server implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
-  /** Answers the next {@code times} requests of a kind with 503 Slow Down, as S3 throttles. */
+  /**
+   * Answers the next {@code times} requests of a kind with 503 Slow Down, as S3 throttles. Besides
+   * the read operations of {@link #requests}: {@code putBlob} (PUT), {@code
+   * initiateMultipartUpload}, {@code uploadMultipartPart}, {@code completeMultipartUpload}.
+   */
   public void throttleNext(String operation, int times) {
     failures.computeIfAbsent(operation, name -> new AtomicInteger()).addAndGet(times);
   }
@@ -79,6 +84,12 @@ public final class S3Server implements AutoCloseable {
   public int failedReads(String key) {
     AtomicInteger served = failedReadsServed.get(key);
     return served == null ? 0 : served.get();
+  }
+
+  /** How many requests of a kind the server has answered with 503 Slow Down. */
+  public long throttled(String operation) {
+    AtomicLong count = throttled.get(operation);
+    return count == null ? 0 : count.get();
   }
 
   /** The blob store behind the S3 API, counting each operation and throttling on request. */
@@ -104,6 +115,7 @@ public final class S3Server implements AutoCloseable {
           }
           AtomicInteger toFail = failures.get(method.getName());
           if (toFail != null && toFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throttled.computeIfAbsent(method.getName(), name -> new AtomicLong()).incrementAndGet();
             throw new HttpResponseException(
                 "throttled by the test",
                 null,

@@ -43,6 +43,21 @@ public final class TrailRecords {
       return node.asText().isEmpty() ? null : node.asText();
     }
 
+    /**
+     * A field exactly as the record has it: null when absent or null, else its text, empty text
+     * included; an object or array as its JSON text.
+     */
+    public String raw(String... path) {
+      JsonNode node = json;
+      for (String field : path) {
+        node = node.path(field);
+      }
+      if (node.isMissingNode() || node.isNull()) {
+        return null;
+      }
+      return node.isValueNode() ? node.asText() : node.toString();
+    }
+
     public String eventSource() {
       return text("eventSource");
     }
@@ -53,6 +68,27 @@ public final class TrailRecords {
 
     public boolean isError() {
       return text("errorCode") != null;
+    }
+
+    public boolean isConsoleLogin() {
+      return "signin.amazonaws.com".equals(eventSource()) && "ConsoleLogin".equals(eventName());
+    }
+
+    /**
+     * For a console sign-in, {@code responseElements.ConsoleLogin}, else {@code Failure} when the
+     * record has an error message.
+     */
+    public String loginResult() {
+      String result = text("responseElements", "ConsoleLogin");
+      if (result == null && text("errorMessage") != null) {
+        return "Failure";
+      }
+      return result;
+    }
+
+    /** For a console sign-in, whether {@code additionalEventData.MFAUsed} is {@code Yes}. */
+    public boolean mfaUsed() {
+      return "Yes".equals(text("additionalEventData", "MFAUsed"));
     }
 
     public String identityType() {
