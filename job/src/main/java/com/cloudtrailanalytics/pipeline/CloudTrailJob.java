@@ -91,8 +91,9 @@ public final class CloudTrailJob {
 
   /** The checkpoint directory: as configured, else {@code <output>/_checkpoints}. */
   public static String checkpointDirectory(Configuration config, JobSettings settings) {
-    return config
-        .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
-        .orElse(settings.output() + "/_checkpoints");
+    return JobSettings.checkpointLocation(
+        config
+            .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+            .orElse(settings.output().replaceAll("/$", "") + "/_checkpoints"));
   }
 }
