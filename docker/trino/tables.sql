@@ -1,5 +1,5 @@
--- The job's tables for the Trino in docker-compose.yml: the same columns as sql/athena/, in
--- Trino's syntax (checked by DeploymentFilesTest). The output is s3://cloudtrail-tables/.
+-- Generated from sql/athena/ by TrinoDdl (test code); DeploymentFilesTest checks it.
+-- The job's tables in Trino's syntax, with Athena's partition projection.
 CREATE SCHEMA IF NOT EXISTS cloudtrail_analytics;
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
@@ -14,12 +14,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
   "error_rate" double,
   "distinct_event_names" bigint,
   "distinct_source_ips" bigint,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/user_activity',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/user_activity/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
@@ -32,12 +44,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
   "error_rate" double,
   "distinct_principals" bigint,
   "distinct_event_sources" bigint,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/region_activity',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/region_activity/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
@@ -61,12 +85,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
   "longitude" double,
   "asn" bigint,
   "as_org" varchar,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/console_logins',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/console_logins/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_login_summary (
@@ -79,12 +115,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_login_summary (
   "failures" bigint,
   "without_mfa" bigint,
   "distinct_source_ips" bigint,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/console_login_summary',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/console_login_summary/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
@@ -146,12 +194,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   "on_behalf_of" varchar,
   "in_scope_of" varchar,
   "source_file" varchar,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/events',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/events/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.late_events (
@@ -163,12 +223,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.late_events (
   "event_name" varchar,
   "source_file" varchar,
   "arrival_watermark" timestamp(3),
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/late_events',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/late_events/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.rejects (
@@ -180,11 +252,19 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.rejects (
   "detail" varchar,
   "raw_text" varchar,
   "file_time" timestamp(3),
-  "dt" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/rejects',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt']
+  partitioned_by = ARRAY['dt'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/rejects/dt=${dt}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.source_files (
@@ -196,9 +276,17 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.source_files (
   "file_time" timestamp(3),
   "events" bigint,
   "rejected_records" bigint,
-  "dt" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/source_files',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt']
+  partitioned_by = ARRAY['dt'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/source_files/dt=${dt}'
 );

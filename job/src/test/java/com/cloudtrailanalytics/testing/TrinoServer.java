@@ -93,6 +93,7 @@ public final class TrinoServer implements AutoCloseable {
             "discovery.uri=http://127.0.0.1:" + port,
             "node.environment=test",
             "node.id=cloudtrail-analytics-test",
+            "node.bind-ip=127.0.0.1",
             "catalog.config-dir=" + etc.resolve("catalog"),
             "plugin.dir=" + home.resolve("plugin"),
             ""));
