@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,6 +224,7 @@ class ClusterITCase {
     assertThat(actual).containsExactlyElementsOf(expected);
   }
 
+  /** The rows of user_activity; none while the job replaces a file that was just listed. */
   private static List<List<Object>> userActivity(Path tables) throws Exception {
     if (!Files.isDirectory(tables.resolve("user_activity"))) {
       return List.of();
@@ -231,6 +233,8 @@ class ClusterITCase {
       return output.committedFiles("user_activity").isEmpty()
           ? List.of()
           : output.userActivityCounts();
+    } catch (SQLException e) {
+      return List.of();
     }
   }
 

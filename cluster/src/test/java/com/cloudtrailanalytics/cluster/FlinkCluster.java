@@ -41,6 +41,7 @@ final class FlinkCluster implements AutoCloseable {
   private final int restPort;
   private final Map<String, String> env;
   private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, List<String>> resources = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** A cluster whose configuration is the shared one plus {@code settings}. */
@@ -124,8 +125,15 @@ final class FlinkCluster implements AutoCloseable {
     return split(bashJavaUtils(kind).get(1));
   }
 
-  /** What bin/jobmanager.sh and bin/taskmanager.sh ask Flink for: JVM flags, then -D settings. */
+  /**
+   * What bin/jobmanager.sh and bin/taskmanager.sh ask Flink for: JVM flags, then -D settings; once
+   * per kind of process, as the configuration does not change.
+   */
   private List<String> bashJavaUtils(String kind) throws Exception {
+    List<String> known = resources.get(kind);
+    if (known != null) {
+      return known;
+    }
     Process process =
         new ProcessBuilder(
                 java(),
@@ -148,7 +156,8 @@ final class FlinkCluster implements AutoCloseable {
     if (results.size() < 2) {
       throw new IllegalStateException("BashJavaUtils " + kind + " failed:\n" + output);
     }
-    return results.subList(results.size() - 2, results.size());
+    resources.put(kind, results.subList(results.size() - 2, results.size()));
+    return resources.get(kind);
   }
 
   private String javaOptions() throws IOException {
