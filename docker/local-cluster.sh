@@ -92,7 +92,6 @@ parallelism.default: 2
 s3.endpoint: $S3
 execution.checkpointing.dir: s3://$TABLES_BUCKET/_checkpoints
 execution.checkpointing.savepoint-dir: s3://$TABLES_BUCKET/_savepoints
-metrics.reporter.prom.port: 9249-9259
 CONFIG
   } > "$RUN/flink-conf/config.yaml"
 }
@@ -158,6 +157,7 @@ discovery.uri=http://127.0.0.1:$TRINO_PORT
 node.environment=local
 node.id=local-cluster
 node.bind-ip=$DEMO_BIND
+node.internal-address=$DEMO_BIND
 catalog.config-dir=$etc/catalog
 plugin.dir=$home/plugin
 CONFIG
@@ -166,11 +166,11 @@ CONFIG
     > "$etc/catalog/awsdatacatalog.properties"
   printf 's3.aws-access-key=%s\ns3.aws-secret-key=%s\n' "$DEMO_S3_USER" "$DEMO_S3_PASSWORD" \
     >> "$etc/catalog/awsdatacatalog.properties"
-  (cd "$home" && TABLES_BUCKET=$TABLES_BUCKET AWS_REGION=$DEMO_REGION "$java/bin/java" -Xmx1G \
-    -XX:+UseG1GC -Djdk.attach.allowAttachSelf=true --enable-native-access=ALL-UNNAMED \
+  (cd "$home" && exec env TABLES_BUCKET="$TABLES_BUCKET" AWS_REGION="$DEMO_REGION" "$java/bin/java" \
+    -Xmx1G -XX:+UseG1GC -Djdk.attach.allowAttachSelf=true --enable-native-access=ALL-UNNAMED \
     -Duser.timezone=UTC -Dconfig="$etc/config.properties" -Dlog.path="$RUN/logs/trino.log" \
-    -cp "$home/lib/*" io.trino.server.TrinoServer > "$RUN/logs/trino.out" 2>&1 &
-    echo $! > "$RUN/pids/trino")
+    -cp "$home/lib/*" io.trino.server.TrinoServer) > "$RUN/logs/trino.out" 2>&1 &
+  remember trino $!
   printf '#!/bin/sh\nexec java -jar %s "$@"\n' "$TRINO/trino-cli.jar" > "$RUN/bin/trino"
   chmod +x "$RUN/bin/trino"
   PATH=$RUN/bin:$PATH TRINO_SERVER=http://127.0.0.1:$TRINO_PORT TABLES_SQL=$ROOT/docker/trino/tables.sql \

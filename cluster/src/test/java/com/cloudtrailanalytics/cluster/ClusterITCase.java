@@ -93,6 +93,10 @@ class ClusterITCase {
     settings.put("parallelism.default", "2");
     settings.put("s3.endpoint", s3.endpoint());
     settings.put("execution.checkpointing.savepoint-dir", "s3://" + TABLES + "/_savepoints");
+    // the JobManager's; each TaskManager gets its own below (it listens on every interface)
+    settings.put(
+        "metrics.reporter.prom.factory.class",
+        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
     settings.put("metrics.reporter.prom.port", String.valueOf(freePort()));
     cluster =
         new FlinkCluster(

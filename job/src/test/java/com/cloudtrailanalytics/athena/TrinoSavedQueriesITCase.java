@@ -65,6 +65,7 @@ class TrinoSavedQueriesITCase extends SavedQueryAnswers {
       connection.close();
     }
     if (trino != null) {
+      System.out.printf("Trino's resident memory: %d MB%n", trino.residentMegabytes());
       trino.close();
     }
   }

@@ -94,6 +94,7 @@ public final class TrinoServer implements AutoCloseable {
             "node.environment=test",
             "node.id=cloudtrail-analytics-test",
             "node.bind-ip=127.0.0.1",
+            "node.internal-address=127.0.0.1",
             "catalog.config-dir=" + etc.resolve("catalog"),
             "plugin.dir=" + home.resolve("plugin"),
             ""));
@@ -181,8 +182,18 @@ public final class TrinoServer implements AutoCloseable {
     return startTime;
   }
 
-  public long pid() {
-    return process.pid();
+  /** The server's resident memory, in MB, from /proc (-1 where there is none). */
+  public long residentMegabytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or gone
+    }
+    return -1;
   }
 
   /** The end of the server's log, for failure messages. */
