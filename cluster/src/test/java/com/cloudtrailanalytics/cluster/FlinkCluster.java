@@ -207,20 +207,29 @@ final class FlinkCluster implements AutoCloseable {
   String awaitRunning(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode jobs = get("/jobs/overview");
-      if (jobs != null) {
-        for (JsonNode job : jobs.path("jobs")) {
-          JsonNode tasks = job.path("tasks");
-          if ("RUNNING".equals(job.path("state").asText())
-              && tasks.path("total").asInt() > 0
-              && tasks.path("running").asInt() == tasks.path("total").asInt()) {
-            return job.path("jid").asText();
-          }
-        }
+      String job = runningJob();
+      if (job != null) {
+        return job;
       }
       Thread.sleep(250);
     }
     throw new AssertionError("no job RUNNING within " + timeout + "; see " + workDir);
+  }
+
+  /** The id of the job whose every task is RUNNING, or null. */
+  String runningJob() throws InterruptedException {
+    JsonNode jobs = get("/jobs/overview");
+    if (jobs != null) {
+      for (JsonNode job : jobs.path("jobs")) {
+        JsonNode tasks = job.path("tasks");
+        if ("RUNNING".equals(job.path("state").asText())
+            && tasks.path("total").asInt() > 0
+            && tasks.path("running").asInt() == tasks.path("total").asInt()) {
+          return job.path("jid").asText();
+        }
+      }
+    }
+    return null;
   }
 
   /** Every registered TaskManager's free slots, by id. */
