@@ -1,5 +1,5 @@
--- The job's tables for the Trino in docker-compose.yml: the same columns as sql/athena/, in
--- Trino's syntax (checked by DeploymentFilesTest). The output is s3://cloudtrail-tables/.
+-- Generated from sql/athena/ by TrinoDdl (test code); DeploymentFilesTest checks it.
+-- The job's tables in Trino's syntax, with Athena's partition projection.
 CREATE SCHEMA IF NOT EXISTS cloudtrail_analytics;
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
@@ -14,13 +14,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
   "error_rate" double,
   "distinct_event_names" bigint,
   "distinct_source_ips" bigint,
-  "late" boolean,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/user_activity',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/user_activity/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
@@ -33,13 +44,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
   "error_rate" double,
   "distinct_principals" bigint,
   "distinct_event_sources" bigint,
-  "late" boolean,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/region_activity',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/region_activity/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
@@ -48,7 +70,6 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
   "account_id" varchar,
   "principal" varchar,
   "user_name" varchar,
-  "session_name" varchar,
   "identity_type" varchar,
   "source_ip" varchar,
   "login_result" varchar,
@@ -64,12 +85,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
   "longitude" double,
   "asn" bigint,
   "as_org" varchar,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/console_logins',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/console_logins/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_login_summary (
@@ -77,19 +110,29 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_login_summary (
   "window_end" timestamp(3),
   "account_id" varchar,
   "user_name" varchar,
-  "session_name" varchar,
   "country_iso_code" varchar,
   "logins" bigint,
   "failures" bigint,
   "without_mfa" bigint,
   "distinct_source_ips" bigint,
-  "late" boolean,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/console_login_summary',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/console_login_summary/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
@@ -129,7 +172,6 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   "account_id" varchar,
   "principal" varchar,
   "user_name" varchar,
-  "session_name" varchar,
   "identity_type" varchar,
   "principal_id" varchar,
   "user_arn" varchar,
@@ -152,38 +194,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   "on_behalf_of" varchar,
   "in_scope_of" varchar,
   "source_file" varchar,
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/events',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
-);
-
-CREATE TABLE IF NOT EXISTS cloudtrail_analytics.insight_events (
-  "event_time" timestamp(3),
-  "event_id" varchar,
-  "shared_event_id" varchar,
-  "event_version" varchar,
-  "account_id" varchar,
-  "aws_region" varchar,
-  "insight_type" varchar,
-  "state" varchar,
-  "event_source" varchar,
-  "event_name" varchar,
-  "error_code" varchar,
-  "baseline_average" double,
-  "insight_average" double,
-  "baseline_duration" bigint,
-  "insight_duration" bigint,
-  "attributions" varchar,
-  "source_file" varchar,
-  "dt" varchar,
-  "hr" varchar
-) WITH (
-  external_location = 's3://cloudtrail-tables/insight_events',
-  format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/events/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.late_events (
@@ -195,12 +223,24 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.late_events (
   "event_name" varchar,
   "source_file" varchar,
   "arrival_watermark" timestamp(3),
-  "dt" varchar,
-  "hr" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/late_events',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt', 'hr']
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/late_events/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.rejects (
@@ -212,26 +252,41 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.rejects (
   "detail" varchar,
   "raw_text" varchar,
   "file_time" timestamp(3),
-  "dt" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/rejects',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt']
+  partitioned_by = ARRAY['dt'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/rejects/dt=${dt}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.source_files (
   "source_file" varchar,
   "status" varchar,
-  "file_type" varchar,
   "problem" varchar,
   "account_id" varchar,
   "aws_region" varchar,
   "file_time" timestamp(3),
   "events" bigint,
   "rejected_records" bigint,
-  "dt" varchar
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  )
 ) WITH (
   external_location = 's3://cloudtrail-tables/source_files',
   format = 'PARQUET',
-  partitioned_by = ARRAY['dt']
+  partitioned_by = ARRAY['dt'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/source_files/dt=${dt}'
 );

@@ -1,5 +1,7 @@
 package com.cloudtrailanalytics.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -143,7 +146,8 @@ public record JobSettings(
 
   /**
    * A location as a URI without a trailing slash; a plain path becomes an absolute {@code file:}
-   * URI, which checkpoint storage requires.
+   * URI, which checkpoint storage requires. A bucket root is {@code s3://bucket/}: its path is
+   * {@code /}, as S3 clients need ({@code s3://bucket} has no path at all, which they refuse).
    */
   public static String location(String value) {
     String location = value.strip();
@@ -153,6 +157,33 @@ public record JobSettings(
     while (location.endsWith("/") && !location.endsWith("://")) {
       location = location.substring(0, location.length() - 1);
     }
+    return isRoot(location) ? location + "/" : location;
+  }
+
+  /**
+   * A checkpoint directory as {@link #location}. Flink keeps no checkpoints at the root of a file
+   * system, so a bucket root is refused here, at startup, with the fix.
+   */
+  public static String checkpointLocation(String value) {
+    String location = location(value);
+    if (isRoot(location)) {
+      throw new InvalidSettingException(
+          String.format(
+              "--checkpoint-dir (%s) is %s, the root of a bucket, where Flink keeps no checkpoints;"
+                  + " use a folder in it, e.g. %scheckpoints",
+              CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), location, location));
+    }
     return location;
+  }
+
+  /** {@code scheme://authority} or {@code scheme://authority/}: the root of a bucket. */
+  private static boolean isRoot(String location) {
+    try {
+      URI uri = new URI(location);
+      return uri.getAuthority() != null
+          && (uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"));
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -95,10 +95,10 @@ public final class CloudTrailJob {
    * which checkpoint storage requires), else {@code <output>/_checkpoints}.
    */
   public static String checkpointDirectory(Configuration config, JobSettings settings) {
-    return config
-        .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
-        .filter(directory -> !directory.isBlank())
-        .map(JobSettings::location)
-        .orElse(settings.output() + "/_checkpoints");
+    return JobSettings.checkpointLocation(
+        config
+            .getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+            .filter(directory -> !directory.isBlank())
+            .orElse(settings.output().replaceAll("/$", "") + "/_checkpoints"));
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JobSettingsTest {
 
@@ -19,6 +21,19 @@ class JobSettingsTest {
     assertThat(settings.window()).isEqualTo(Duration.ofMinutes(5));
     assertThat(settings.maxDelay()).isEqualTo(Duration.ofMinutes(15));
     assertThat(settings.bounded()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"s3://trail", "s3://trail/", "s3://trail//", " s3://trail/ "})
+  void keepsABucketRootAsTheRootPath(String input) {
+    assertThat(JobSettings.from(config(input, "s3://results")).input()).isEqualTo("s3://trail/");
+    assertThat(JobSettings.location(input)).isEqualTo("s3://trail/");
+  }
+
+  @Test
+  void dropsTheTrailingSlashOfAFolderInABucket() {
+    assertThat(JobSettings.location("s3://results/tables/")).isEqualTo("s3://results/tables");
+    assertThat(JobSettings.location("s3://results/AWSLogs")).isEqualTo("s3://results/AWSLogs");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudtrailanalytics.CloudTrailAnalytics;
 import com.cloudtrailanalytics.cli.Cli;
 import com.cloudtrailanalytics.testing.AthenaDdl;
+import com.cloudtrailanalytics.testing.TrinoDdl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,7 @@ class DeploymentFilesTest {
   private static final String FLINK_VERSION = pomProperty("flink.version");
   private static final String MAIN_CLASS = CloudTrailAnalytics.class.getName();
   private static final String JAR_IN_IMAGE = "/opt/flink/usrlib/cloudtrail-analytics.jar";
+  private static final String CLUSTER_JAR = "cluster/target/cloudtrail-analytics.jar";
 
   @Nested
   class Image {
@@ -49,13 +51,12 @@ class DeploymentFilesTest {
           .isEqualTo("flink:" + FLINK_VERSION + "-java17");
       assertThat(dockerfile)
           .contains("ENV ENABLE_BUILT_IN_PLUGINS=flink-s3-fs-hadoop-" + FLINK_VERSION + ".jar")
+          .contains("/src/" + CLUSTER_JAR + " " + JAR_IN_IMAGE)
+          .contains("-pl cluster -am package");
+      assertThat(read("cluster/pom.xml"))
+          .contains("<outputFile>${cluster.jar}</outputFile>")
           .contains(
-              "/src/job/target/"
-                  + Path.of(System.getProperty("job.jar", "x/cloudtrail-analytics.jar"))
-                      .getFileName()
-                  + " "
-                  + JAR_IN_IMAGE)
-          .contains("-Pcluster");
+              "<cluster.jar>${project.build.directory}/cloudtrail-analytics.jar</cluster.jar>");
       assertThat(lastMatch("(?m)^USER (\\S+)$", dockerfile)).isEqualTo("flink");
     }
 
@@ -77,7 +78,9 @@ class DeploymentFilesTest {
   @Nested
   class Compose {
 
-    private final Map<String, Object> compose = yaml("docker/docker-compose.yml");
+    private final Map<String, String> demo = DemoSettings.read(ROOT.resolve("docker/.env"));
+    private final Map<String, Object> compose =
+        map(new Yaml().load(DemoSettings.interpolate(read("docker/docker-compose.yml"), demo)));
     private final Map<String, Object> services = map(compose.get("services"));
 
     @Test
@@ -87,7 +90,32 @@ class DeploymentFilesTest {
           .containsExactly("standalone-job", "--job-classname", MAIN_CLASS);
       assertThat(flags(command.subList(3, command.size()))).isSubsetOf(cliFlags("run"));
       assertThat(strings(service("taskmanager").get("command"))).containsExactly("taskmanager");
-      assertThat(strings(service("jobmanager").get("ports"))).contains("8081:8081");
+      assertThat(strings(service("jobmanager").get("ports")))
+          .containsExactly("127.0.0.1:" + demo.get("FLINK_UI_PORT") + ":8081");
+    }
+
+    @Test
+    void everyPublishedPortListensOnLoopbackOnly() {
+      assertThat(demo).containsEntry("DEMO_BIND", "127.0.0.1");
+      List<String> published = new ArrayList<>();
+      services
+          .values()
+          .forEach(
+              service -> published.addAll(strings(map(service).getOrDefault("ports", List.of()))));
+      assertThat(published)
+          .hasSize(4)
+          .allSatisfy(port -> assertThat(port).matches("127\\.0\\.0\\.1:\\d+:\\d+"));
+    }
+
+    @Test
+    void usesOnlySettingsThatTheEnvFileHas() {
+      Matcher variable =
+          Pattern.compile("(?<!\\$)\\$\\{(\\w+)}").matcher(read("docker/docker-compose.yml"));
+      Set<String> used = new TreeSet<>();
+      while (variable.find()) {
+        used.add(variable.group(1));
+      }
+      assertThat(demo.keySet()).containsAll(used);
     }
 
     @Test
@@ -146,27 +174,27 @@ class DeploymentFilesTest {
       URI uri = URI.create(endpoint);
       assertThat(services).containsKey(uri.getHost());
       assertThat(strings(service(uri.getHost()).get("ports")))
-          .contains(uri.getPort() + ":" + uri.getPort());
+          .anySatisfy(port -> assertThat(port).endsWith(":" + uri.getPort()));
       assertThat(flinkProperties()).containsEntry("s3.path.style.access", "true");
       assertThat(trinoCatalog().getProperty("s3.path-style-access")).isEqualTo("true");
     }
 
+    /**
+     * docker/trino/tables.sql is derived from sql/athena/ (see TrinoDdl); when the Athena tables
+     * change, this writes the new derivation to job/target/trino-tables.sql to be copied over.
+     */
     @Test
     void trinoTablesAreTheAthenaTablesAtTheJobsOutput() throws IOException {
       String output = option("--output").replaceAll("/$", "");
-      Map<String, TrinoTable> trino = TrinoTable.parseAll(read("docker/trino/tables.sql"));
-      Map<String, AthenaDdl> athena = AthenaDdl.all(ROOT.resolve("sql/athena"));
-      assertThat(trino.keySet()).containsExactlyInAnyOrderElementsOf(athena.keySet());
-      for (AthenaDdl ddl : athena.values()) {
-        TrinoTable table = trino.get(ddl.table());
-        Map<String, String> expected = new LinkedHashMap<>();
-        ddl.columns().forEach((name, type) -> expected.put(name, TrinoTable.trinoType(type)));
-        ddl.partitionColumns().forEach((name, type) -> expected.put(name, "varchar"));
-        assertThat(table.columns()).as(ddl.table()).containsExactlyEntriesOf(expected);
-        assertThat(table.location()).isEqualTo(output + "/" + ddl.table());
-        assertThat(table.partitionedBy())
-            .containsExactlyElementsOf(ddl.partitionColumns().keySet());
-      }
+      String derived = TrinoDdl.script(AthenaDdl.all(ROOT.resolve("sql/athena")), output);
+      Path regenerated = Path.of("target", "trino-tables.sql");
+      Files.createDirectories(regenerated.getParent());
+      Files.writeString(regenerated, derived);
+      assertThat(read("docker/trino/tables.sql"))
+          .as(
+              "docker/trino/tables.sql is out of date with sql/athena/: copy job/%s over it",
+              regenerated)
+          .isEqualTo(derived);
     }
 
     private Map<String, Object> service(String name) {
@@ -191,12 +219,21 @@ class DeploymentFilesTest {
       return properties;
     }
 
+    /** Trino's catalog, with the {@code ${ENV:NAME}} values of the trino service filled in. */
     private Properties trinoCatalog() {
+      Map<String, String> environment = stringMap(service("trino").get("environment"));
+      Matcher variable =
+          Pattern.compile("\\$\\{ENV:(\\w+)}")
+              .matcher(read("docker/trino/catalog/awsdatacatalog.properties"));
+      StringBuilder filled = new StringBuilder();
+      while (variable.find()) {
+        assertThat(environment).containsKey(variable.group(1));
+        variable.appendReplacement(filled, environment.get(variable.group(1)));
+      }
+      variable.appendTail(filled);
       Properties catalog = new Properties();
       try {
-        catalog.load(
-            Files.newBufferedReader(
-                ROOT.resolve("docker/trino/catalog/awsdatacatalog.properties")));
+        catalog.load(new java.io.StringReader(filled.toString()));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
