@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.user_activity (
   "error_rate" double,
   "distinct_event_names" bigint,
   "distinct_source_ips" bigint,
+  "late" boolean,
   "dt" varchar WITH (
     partition_projection_type = 'DATE',
     partition_projection_format = 'yyyy-MM-dd',
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.region_activity (
   "error_rate" double,
   "distinct_principals" bigint,
   "distinct_event_sources" bigint,
+  "late" boolean,
   "dt" varchar WITH (
     partition_projection_type = 'DATE',
     partition_projection_format = 'yyyy-MM-dd',
@@ -70,6 +72,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_logins (
   "account_id" varchar,
   "principal" varchar,
   "user_name" varchar,
+  "session_name" varchar,
   "identity_type" varchar,
   "source_ip" varchar,
   "login_result" varchar,
@@ -110,11 +113,13 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.console_login_summary (
   "window_end" timestamp(3),
   "account_id" varchar,
   "user_name" varchar,
+  "session_name" varchar,
   "country_iso_code" varchar,
   "logins" bigint,
   "failures" bigint,
   "without_mfa" bigint,
   "distinct_source_ips" bigint,
+  "late" boolean,
   "dt" varchar WITH (
     partition_projection_type = 'DATE',
     partition_projection_format = 'yyyy-MM-dd',
@@ -172,6 +177,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   "account_id" varchar,
   "principal" varchar,
   "user_name" varchar,
+  "session_name" varchar,
   "identity_type" varchar,
   "principal_id" varchar,
   "user_arn" varchar,
@@ -212,6 +218,44 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.events (
   partitioned_by = ARRAY['dt', 'hr'],
   partition_projection_enabled = true,
   partition_projection_location_template = 's3://cloudtrail-tables/events/dt=${dt}/hr=${hr}'
+);
+
+CREATE TABLE IF NOT EXISTS cloudtrail_analytics.insight_events (
+  "event_time" timestamp(3),
+  "event_id" varchar,
+  "shared_event_id" varchar,
+  "event_version" varchar,
+  "account_id" varchar,
+  "aws_region" varchar,
+  "insight_type" varchar,
+  "state" varchar,
+  "event_source" varchar,
+  "event_name" varchar,
+  "error_code" varchar,
+  "baseline_average" double,
+  "insight_average" double,
+  "baseline_duration" bigint,
+  "insight_duration" bigint,
+  "attributions" varchar,
+  "source_file" varchar,
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
+) WITH (
+  external_location = 's3://cloudtrail-tables/insight_events',
+  format = 'PARQUET',
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/insight_events/dt=${dt}/hr=${hr}'
 );
 
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.late_events (
@@ -270,6 +314,7 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.rejects (
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.source_files (
   "source_file" varchar,
   "status" varchar,
+  "file_type" varchar,
   "problem" varchar,
   "account_id" varchar,
   "aws_region" varchar,

@@ -8,17 +8,14 @@ import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
+import com.cloudtrailanalytics.testing.TaskManagerKills;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -48,20 +45,12 @@ class FailureRecoveryITCase {
             .writeTo(bucket);
     GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
     Path output = dir.resolve("output");
-    Configuration config = JobConfigs.bounded(bucket, output);
-    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
-    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+    Configuration config = JobConfigs.boundedThroughFailures(bucket, output);
 
     JobClient job = CloudTrailJob.create(config).start();
-    for (int kill = 0; kill < KILLS; kill++) {
-      awaitNewCheckpoint(cluster, job.getJobID());
-      cluster.terminateTaskManager(kill).get();
-      cluster.startTaskManager();
-    }
+    TaskManagerKills.killAfterCheckpoints(cluster, job.getJobID(), KILLS);
     job.getJobExecutionResult().get();
-    assertThat(attemptsOfTheSource(cluster, job.getJobID())).as("restarts").isEqualTo(KILLS);
+    assertThat(TaskManagerKills.restarts(cluster, job.getJobID())).as("restarts").isEqualTo(KILLS);
 
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
@@ -94,40 +83,6 @@ class FailureRecoveryITCase {
               "user_activity");
       assertThat(visibleFilesOtherThanParts(output)).isEmpty();
     }
-  }
-
-  /** Waits until the running job completes a checkpoint it had not completed before. */
-  private static void awaitNewCheckpoint(MiniCluster cluster, JobID job) throws Exception {
-    long before = completedCheckpoints(cluster, job);
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (cluster.getJobStatus(job).get() == JobStatus.FINISHED) {
-        throw new AssertionError(
-            "the job finished before it could be killed; make the trail larger");
-      }
-      if (cluster.getJobStatus(job).get() == JobStatus.RUNNING
-          && completedCheckpoints(cluster, job) > before) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no new checkpoint within two minutes");
-  }
-
-  private static long completedCheckpoints(MiniCluster cluster, JobID job) throws Exception {
-    var stats = cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot();
-    return stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints();
-  }
-
-  private static int attemptsOfTheSource(MiniCluster cluster, JobID job) throws Exception {
-    return cluster
-        .getArchivedExecutionGraph(job)
-        .get()
-        .getAllExecutionVertices()
-        .iterator()
-        .next()
-        .getCurrentExecutionAttempt()
-        .getAttemptNumber();
   }
 
   /** Query engines read every file whose name does not start with '.' or '_'. */

@@ -16,9 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -63,11 +61,7 @@ class LateDeliveryITCase {
     }
     GroundTruth truth = GroundTruth.of(bucket, Duration.ofMinutes(5));
     Path output = dir.resolve("output");
-    Configuration config = JobConfigs.bounded(bucket, output);
-    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
-    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
-    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+    Configuration config = JobConfigs.boundedThroughFailures(bucket, output);
 
     JobClient job = CloudTrailJob.create(config).start();
     TaskManagerKills.killAfterCheckpoints(cluster, job.getJobID(), KILLS);

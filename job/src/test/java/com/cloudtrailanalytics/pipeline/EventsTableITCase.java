@@ -187,6 +187,7 @@ class EventsTableITCase {
     c.put("account_id", w -> w.record().accountId());
     c.put("principal", w -> w.record().principal());
     c.put("user_name", w -> w.record().userName());
+    c.put("session_name", w -> w.record().sessionName());
     c.put("identity_type", w -> identity(w, "type"));
     c.put("principal_id", w -> identity(w, "principalId"));
     c.put("user_arn", w -> identity(w, "arn"));

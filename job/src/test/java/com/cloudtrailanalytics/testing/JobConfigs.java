@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 
 /** Job configurations for tests: local folders, short checkpoints. */
 public final class JobConfigs {
@@ -31,6 +32,19 @@ public final class JobConfigs {
   public static Configuration boundedInDeliveryOrder(Path input, Path output) {
     Configuration config = bounded(input, output);
     config.set(CoreOptions.DEFAULT_PARALLELISM, 1);
+    return config;
+  }
+
+  /**
+   * A bounded run that checkpoints every 300 ms and restarts its tasks at once when they fail, for
+   * tests that kill TaskManagers in the middle of it.
+   */
+  public static Configuration boundedThroughFailures(Path input, Path output) {
+    Configuration config = bounded(input, output);
+    config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
+    config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+    config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
     return config;
   }
 }

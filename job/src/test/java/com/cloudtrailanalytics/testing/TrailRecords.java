@@ -122,6 +122,21 @@ public final class TrailRecords {
       return name == null ? principal() : name;
     }
 
+    /** For work through a role, the session's name: what follows the role in its ARN. */
+    public String sessionName() {
+      if (!"AssumedRole".equals(identityType())) {
+        return null;
+      }
+      String arn = text("userIdentity", "arn");
+      if (arn != null && arn.matches("arn:[^:]+:sts::\\d+:assumed-role/[^/]+/.+")) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
+      }
+      String principalId = text("userIdentity", "principalId");
+      return principalId != null && principalId.contains(":")
+          ? principalId.substring(principalId.indexOf(':') + 1)
+          : null;
+    }
+
     private static String first(String... candidates) {
       for (String candidate : candidates) {
         if (candidate != null) {
