@@ -114,7 +114,7 @@ final class ClusterTrail {
    */
   List<List<Object>> closedUserActivity() throws IOException {
     Instant clock = deliveredAt(files.get(next - 1)).minus(MAX_DELAY);
-    return GroundTruth.of(delivered, WINDOW).userActivity().stream()
+    return GroundTruth.of(delivered, WINDOW).userActivityCounts().stream()
         .filter(
             row -> !Instant.parse((String) row.get(0)).plus(WINDOW).minusMillis(1).isAfter(clock))
         .toList();

@@ -53,7 +53,7 @@ public final class CloudTrailJob {
     StreamTableEnvironment tables = StreamTableEnvironment.create(env);
     tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
     TrailSource source = TrailSource.of(settings, discovery.apply(settings));
-    new CloudTrailPipeline(settings, source).build(env, tables).attachAsDataStream();
+    new CloudTrailPipeline(settings, source).build(env, tables);
     return new CloudTrailJob(settings, env);
   }
 

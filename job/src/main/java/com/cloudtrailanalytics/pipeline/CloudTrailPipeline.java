@@ -6,6 +6,7 @@ import com.cloudtrailanalytics.record.CloudTrailEvent;
 import com.cloudtrailanalytics.record.TrailItem;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.Schema;
-import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
@@ -41,8 +41,8 @@ public final class CloudTrailPipeline {
     this.source = source;
   }
 
-  /** Adds the job to the environments; returns the INSERTs, to be run together as one job. */
-  public StreamStatementSet build(StreamExecutionEnvironment env, StreamTableEnvironment tables) {
+  /** Adds the whole job to the environments: the streams, the views and every table's INSERTs. */
+  public void build(StreamExecutionEnvironment env, StreamTableEnvironment tables) {
     DataStream<TrailItem> items =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "CloudTrail files")
             .uid("cloudtrail-files");
@@ -101,20 +101,22 @@ public final class CloudTrailPipeline {
 
     GeoFunctions.register(tables, settings.geoipDb(), settings.asnDb());
 
-    StreamStatementSet inserts = tables.createStatementSet();
     Map<String, String> placeholders =
         Map.of("output", settings.output(), "window", intervalLiteral(settings.window()));
     for (SqlScripts.Script script : scripts) {
       LOG.info("Running {}/{}", SqlScripts.FOLDER, script.fileName());
+      List<String> inserts = new ArrayList<>();
       for (String statement : script.statements(placeholders)) {
         if (statement.regionMatches(true, 0, "INSERT", 0, 6)) {
-          inserts.addInsertSql(statement);
+          inserts.add(statement);
         } else {
           tables.executeSql(statement);
         }
       }
+      if (!inserts.isEmpty()) {
+        TableOperatorIds.attach(tables, script.table().orElse(script.fileName()), inserts);
+      }
     }
-    return inserts;
   }
 
   private static <T> void registerWithEventTime(

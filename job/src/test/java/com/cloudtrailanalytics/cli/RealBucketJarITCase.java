@@ -157,7 +157,7 @@ class RealBucketJarITCase {
                   "other",
                   "misplaced_file",
                   Instant.now().toString().substring(0, 10)));
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
+      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivityCounts());
     }
   }
 

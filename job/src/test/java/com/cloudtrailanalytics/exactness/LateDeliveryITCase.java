@@ -69,8 +69,9 @@ class LateDeliveryITCase {
     assertThat(TaskManagerKills.restarts(cluster, job.getJobID())).isEqualTo(KILLS);
 
     try (OutputTables tables = new OutputTables(output)) {
-      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivity());
-      assertThat(tables.regionActivityCounts()).containsExactlyElementsOf(truth.regionActivity());
+      assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivityCounts());
+      assertThat(tables.regionActivityCounts())
+          .containsExactlyElementsOf(truth.regionActivityCounts());
       assertThat(tables.duplicateOnTimeRows("user_activity", "principal")).isZero();
       assertThat(tables.duplicateOnTimeRows("region_activity", "aws_region")).isZero();
       long late = tables.count("SELECT COUNT(*) FROM late_events");

@@ -84,7 +84,8 @@ class BucketRootITCase {
         .contains("Reading s3://trail/ ...", "Output:  s3://results/");
     try (OutputTables tables = new OutputTables(results)) {
       assertThat(tables.userActivityCounts())
-          .containsExactlyElementsOf(GroundTruth.of(local, Duration.ofMinutes(5)).userActivity());
+          .containsExactlyElementsOf(
+              GroundTruth.of(local, Duration.ofMinutes(5)).userActivityCounts());
     }
     assertThat(keys(results)).allSatisfy(key -> assertThat(key).doesNotContain("//"));
     assertThat(keys(results)).anySatisfy(key -> assertThat(key).startsWith("user_activity/dt="));

@@ -112,6 +112,33 @@ public final class GroundTruth {
   }
 
   /**
+   * The counts of every user_activity window, as {@link OutputTables#userActivityCounts} reads
+   * them, summed over a window's rows: window start, account_id, principal, event_count,
+   * error_count.
+   */
+  public List<List<Object>> userActivityCounts() {
+    return counts(userActivity(), 6);
+  }
+
+  /** The counts of every region_activity window: start, account_id, aws_region, events, errors. */
+  public List<List<Object>> regionActivityCounts() {
+    return counts(regionActivity(), 4);
+  }
+
+  private static List<List<Object>> counts(List<List<Object>> rows, int eventCountColumn) {
+    return rows.stream()
+        .map(
+            row ->
+                List.of(
+                    row.get(0),
+                    row.get(2),
+                    row.get(3),
+                    row.get(eventCountColumn),
+                    row.get(eventCountColumn + 1)))
+        .toList();
+  }
+
+  /**
    * Every region_activity row, every column, sorted by window, account and region: window start and
    * end, account_id, aws_region, event_count, error_count, error_rate, distinct_principals,
    * distinct_event_sources, dt, hr.
