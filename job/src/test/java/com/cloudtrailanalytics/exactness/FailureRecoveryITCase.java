@@ -50,7 +50,9 @@ class FailureRecoveryITCase {
     JobClient job = CloudTrailJob.create(config).start();
     TaskManagerKills.killAfterCheckpoints(cluster, job.getJobID(), KILLS);
     job.getJobExecutionResult().get();
-    assertThat(TaskManagerKills.restarts(cluster, job.getJobID())).as("restarts").isEqualTo(KILLS);
+    assertThat(TaskManagerKills.restarts(cluster, job.getJobID()))
+        .as("restarts, one for each kill at least")
+        .isGreaterThanOrEqualTo(KILLS);
 
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
