@@ -14,6 +14,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.table.api.config.TableConfigOptions;
 import org.slf4j.Logger;
@@ -55,6 +56,11 @@ public final class CloudTrailJob {
     TrailSource source = TrailSource.of(settings, discovery.apply(settings));
     new CloudTrailPipeline(settings, source).build(env, tables);
     return new CloudTrailJob(settings, env);
+  }
+
+  /** The job's operators and the serializers between them, as the job would be submitted. */
+  StreamGraph graph() {
+    return env.getStreamGraph(false);
   }
 
   public JobSettings settings() {

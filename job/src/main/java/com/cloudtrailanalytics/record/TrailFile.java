@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.record;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,11 +21,11 @@ import java.util.regex.Pattern;
  * @param accountId the account in the key, or null
  * @param region the region in the key, or null
  * @param timeMillis the delivery time in the file name, or null when the name has none
- * @param folderDay the day of the {@code YYYY/MM/DD} folder the file is in, or null when it is not
- *     in one
+ * @param folderEpochDay the day of the {@code YYYY/MM/DD} folder the file is in, as days since
+ *     1970-01-01 (a number, which Flink serializes without Kryo), or null when it is not in one
  */
 public record TrailFile(
-    String path, Kind kind, String accountId, String region, Long timeMillis, LocalDate folderDay) {
+    String path, Kind kind, String accountId, String region, Long timeMillis, Long folderEpochDay) {
 
   /** The folder under which CloudTrail writes, at the bucket root or below the trail's prefix. */
   public static final String AWS_LOGS = "AWSLogs";
@@ -56,6 +57,8 @@ public record TrailFile(
   private static final DateTimeFormatter NAME_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT);
 
+  private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+
   public static TrailFile of(String path) {
     String[] segments = path.split("/");
     String name = segments[segments.length - 1];
@@ -69,9 +72,9 @@ public record TrailFile(
           logName.group(1),
           logName.group(3),
           parseNameTime(logName.group(4)),
-          folders.day());
+          folders.epochDay());
     }
-    return new TrailFile(path, kind, folders.account(), folders.region(), null, folders.day());
+    return new TrailFile(path, kind, folders.account(), folders.region(), null, folders.epochDay());
   }
 
   public boolean isGzipped() {
@@ -86,9 +89,7 @@ public record TrailFile(
     if (timeMillis != null) {
       return timeMillis;
     }
-    return folderDay == null
-        ? Long.MIN_VALUE
-        : folderDay.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    return folderEpochDay == null ? Long.MIN_VALUE : folderEpochDay * MILLIS_PER_DAY;
   }
 
   /** The day the file belongs to: of its delivery time, else of its folder; null when neither. */
@@ -96,7 +97,12 @@ public record TrailFile(
     if (timeMillis != null) {
       return LocalDate.ofInstant(Instant.ofEpochMilli(timeMillis), ZoneOffset.UTC);
     }
-    return folderDay;
+    return folderDay();
+  }
+
+  /** The day of the {@code YYYY/MM/DD} folder the file is in, or null when it is not in one. */
+  public LocalDate folderDay() {
+    return folderEpochDay == null ? null : LocalDate.ofEpochDay(folderEpochDay);
   }
 
   private static Kind kind(String name, String kindFolder) {
@@ -127,6 +133,10 @@ public record TrailFile(
    * Whatever is missing is null.
    */
   private record Folders(String account, String kindFolder, String region, LocalDate day) {
+
+    Long epochDay() {
+      return day == null ? null : day.toEpochDay();
+    }
 
     static Folders of(String[] segments) {
       int awsLogs = -1;

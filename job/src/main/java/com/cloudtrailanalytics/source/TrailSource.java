@@ -130,6 +130,6 @@ public final class TrailSource
 
   @Override
   public TypeInformation<TrailItem> getProducedType() {
-    return TypeInformation.of(TrailItem.class);
+    return TrailItemTypeInfo.INSTANCE;
   }
 }

@@ -24,7 +24,7 @@ class TrailFileTest {
                 "111122223333",
                 "eu-west-1",
                 DELIVERED,
-                LocalDate.of(2024, 3, 1)));
+                LocalDate.of(2024, 3, 1).toEpochDay()));
     assertThat(file.isGzipped()).isTrue();
   }
 
@@ -69,7 +69,7 @@ class TrailFileTest {
                 "111122223333",
                 "us-east-1",
                 null,
-                LocalDate.of(2024, 3, 1)));
+                LocalDate.of(2024, 3, 1).toEpochDay()));
     assertThat(plain.isGzipped()).isFalse();
     TrailFile loose = TrailFile.of("file:/downloads/Export.JSON.GZ");
     assertThat(loose)
