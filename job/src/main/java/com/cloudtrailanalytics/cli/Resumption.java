@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.cli;
 
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.config.TableNames;
 import com.cloudtrailanalytics.pipeline.Checkpoints;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.summary.OutputTable;
@@ -72,7 +73,7 @@ final class Resumption {
       resumed.writeTo(settings.output());
       return new Start(Kind.RESUMED, resumed, checkpoint.get());
     }
-    if (OutputTable.hasCommittedFiles(new Path(settings.output(), "source_files"))) {
+    if (OutputTable.hasCommittedFiles(new Path(settings.output(), TableNames.SOURCE_FILES))) {
       if (recorded.isPresent() && !recorded.get().readsTheSameAs(wanted)) {
         throw mixing(recorded.get(), wanted);
       }

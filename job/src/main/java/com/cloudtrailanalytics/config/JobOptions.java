@@ -121,13 +121,7 @@ public final class JobOptions {
       key("cloudtrail.tables")
           .stringType()
           .asList()
-          .defaultValues(
-              "user_activity",
-              "region_activity",
-              "console_logins",
-              "console_login_summary",
-              "events",
-              "insight_events")
+          .defaultValues(TableNames.CHOOSABLE.toArray(String[]::new))
           .withDescription(
               "The tables to write, comma-separated; late_events, rejects and source_files, which"
                   + " account for every record, are always written.");

@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.InvalidSettingException;
+import com.cloudtrailanalytics.config.TableNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,9 +36,6 @@ public final class SqlScripts {
   private static final Pattern TABLE_FILE = Pattern.compile("\\d+_([a-z0-9_]+)\\.sql");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
-  /** Tables written whatever {@code --tables} says: they account for every record read. */
-  static final Set<String> ALWAYS_WRITTEN = Set.of("late_events", "rejects", "source_files");
-
   private SqlScripts() {}
 
   /** The shared setup, and the scripts of the chosen tables and of those always written. */
@@ -56,7 +54,9 @@ public final class SqlScripts {
             script ->
                 script
                     .table()
-                    .map(table -> chosen.contains(table) || ALWAYS_WRITTEN.contains(table))
+                    .map(
+                        table ->
+                            chosen.contains(table) || TableNames.ALWAYS_WRITTEN.contains(table))
                     .orElse(true))
         .toList();
   }

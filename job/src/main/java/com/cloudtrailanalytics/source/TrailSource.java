@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.source;
 
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.config.TableNames;
 import com.cloudtrailanalytics.record.TrailItem;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +27,8 @@ public final class TrailSource
   private static final long serialVersionUID = 1L;
 
   /** The table of Insights events: Insights files are read only when it is written. */
-  private static final String INSIGHT_EVENTS = "insight_events";
-
   private final ReadSettings reading;
+
   private final TrailDiscovery discovery;
   private final boolean bounded;
   private final Duration monitorInterval;
@@ -55,7 +55,7 @@ public final class TrailSource
     return new TrailSource(
         new ReadSettings(
             settings.maxRecordBytes(),
-            settings.tables().contains(INSIGHT_EVENTS),
+            settings.tables().contains(TableNames.INSIGHT_EVENTS),
             settings.readAttempts(),
             settings.readRetryDelay()),
         discovery,

@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.summary;
 
+import com.cloudtrailanalytics.config.TableNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,15 +38,6 @@ public record RunSummary(
     long lateEvents,
     InputInventory.Result inventory) {
 
-  /** Windowed tables whose {@code event_count} must add up to the events read. */
-  static final List<String> ACTIVITY_TABLES = List.of("user_activity", "region_activity");
-
-  static final String EVENTS_TABLE = "events";
-  static final String INSIGHTS_TABLE = "insight_events";
-  static final String LATE_EVENTS_TABLE = "late_events";
-  static final String SIGN_INS_TABLE = "console_logins";
-  static final String SIGN_IN_SUMMARY_TABLE = "console_login_summary";
-
   /** Skip reasons for files the job knows and leaves aside on purpose; others are worth a look. */
   private static final Set<String> EXPECTED_SKIPS = Set.of("digest_file", "insight_file");
 
@@ -76,13 +68,15 @@ public record RunSummary(
     }
     SourceFiles files = SourceFiles.read(output);
     Map<String, WindowedCounts> windowed = new LinkedHashMap<>();
-    for (String table : ACTIVITY_TABLES) {
+    for (String table : TableNames.ACTIVITY) {
       if (tableNames.contains(table)) {
         windowed.put(table, windowedSum(output, table, "event_count"));
       }
     }
-    if (tableNames.contains(SIGN_IN_SUMMARY_TABLE)) {
-      windowed.put(SIGN_IN_SUMMARY_TABLE, windowedSum(output, SIGN_IN_SUMMARY_TABLE, "logins"));
+    if (tableNames.contains(TableNames.CONSOLE_LOGIN_SUMMARY)) {
+      windowed.put(
+          TableNames.CONSOLE_LOGIN_SUMMARY,
+          windowedSum(output, TableNames.CONSOLE_LOGIN_SUMMARY, "logins"));
     }
     InputInventory.Result inventory =
         manifest == null
@@ -99,7 +93,7 @@ public record RunSummary(
         files.insightEvents,
         files.rejectedRecords,
         windowed,
-        rows(tables, LATE_EVENTS_TABLE),
+        rows(tables, TableNames.LATE_EVENTS),
         inventory);
   }
 
@@ -114,7 +108,7 @@ public record RunSummary(
   List<Check> checks() {
     List<Check> checks = new ArrayList<>();
     long read = events + rejectedRecords;
-    for (String table : ACTIVITY_TABLES) {
+    for (String table : TableNames.ACTIVITY) {
       WindowedCounts counts = windowed.get(table);
       if (counts != null) {
         checks.add(
@@ -132,41 +126,41 @@ public record RunSummary(
                 counts.total() == events && counts.late() == lateEvents));
       }
     }
-    WindowedCounts signIns = windowed.get(SIGN_IN_SUMMARY_TABLE);
-    if (signIns != null && tables.containsKey(SIGN_INS_TABLE)) {
+    WindowedCounts signIns = windowed.get(TableNames.CONSOLE_LOGIN_SUMMARY);
+    if (signIns != null && tables.containsKey(TableNames.CONSOLE_LOGINS)) {
       checks.add(
           new Check(
               String.format(
                   Locale.ROOT,
                   "%,d console sign-ins = %,d in %s + %,d in its late rows",
-                  rows(tables, SIGN_INS_TABLE),
+                  rows(tables, TableNames.CONSOLE_LOGINS),
                   signIns.onTime(),
-                  SIGN_IN_SUMMARY_TABLE,
+                  TableNames.CONSOLE_LOGIN_SUMMARY,
                   signIns.late()),
-              signIns.total() == rows(tables, SIGN_INS_TABLE)));
+              signIns.total() == rows(tables, TableNames.CONSOLE_LOGINS)));
     }
-    if (tables.containsKey(EVENTS_TABLE)) {
+    if (tables.containsKey(TableNames.EVENTS)) {
       checks.add(
           new Check(
               String.format(
                   Locale.ROOT,
                   "%,d records read = %,d in %s + %,d rejected",
                   read,
-                  rows(tables, EVENTS_TABLE),
-                  EVENTS_TABLE,
+                  rows(tables, TableNames.EVENTS),
+                  TableNames.EVENTS,
                   rejectedRecords),
-              rows(tables, EVENTS_TABLE) == events));
+              rows(tables, TableNames.EVENTS) == events));
     }
-    if (tables.containsKey(INSIGHTS_TABLE)) {
+    if (tables.containsKey(TableNames.INSIGHT_EVENTS)) {
       checks.add(
           new Check(
               String.format(
                   Locale.ROOT,
                   "%,d Insights events read = %,d in %s",
                   insightEvents,
-                  rows(tables, INSIGHTS_TABLE),
-                  INSIGHTS_TABLE),
-              rows(tables, INSIGHTS_TABLE) == insightEvents));
+                  rows(tables, TableNames.INSIGHT_EVENTS),
+                  TableNames.INSIGHT_EVENTS),
+              rows(tables, TableNames.INSIGHT_EVENTS) == insightEvents));
     }
     if (inventory != null) {
       String missing =
@@ -279,7 +273,7 @@ public record RunSummary(
       files.byStatus.put("read", 0L);
       files.byStatus.put("rejected", 0L);
       files.byStatus.put("skipped", 0L);
-      OutputTable.at(new Path(output, "source_files"))
+      OutputTable.at(new Path(output, TableNames.SOURCE_FILES))
           .forEachRow(
               List.of(
                   "source_file", "status", "file_type", "problem", "events", "rejected_records"),

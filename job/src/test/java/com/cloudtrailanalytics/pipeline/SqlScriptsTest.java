@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudtrailanalytics.config.InvalidSettingException;
+import com.cloudtrailanalytics.config.TableNames;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class SqlScriptsTest {
@@ -22,6 +28,23 @@ class SqlScriptsTest {
     assertThat(scripts.get(0).table()).isEmpty();
     assertThat(scripts.stream().flatMap(s -> s.table().stream()))
         .contains("user_activity", "region_activity", "late_events", "rejects", "source_files");
+  }
+
+  @Test
+  void everyTableHasItsFlinkAndAthenaFilesAndNoFileATableOfItsOwn() throws Exception {
+    Set<String> tables = new TreeSet<>(TableNames.CHOOSABLE);
+    tables.addAll(TableNames.ALWAYS_WRITTEN);
+
+    assertThat(SqlScripts.load().stream().flatMap(script -> script.table().stream()))
+        .containsExactlyInAnyOrderElementsOf(tables);
+    try (Stream<Path> athena = Files.list(Path.of("../sql/athena"))) {
+      assertThat(
+              athena
+                  .map(file -> file.getFileName().toString())
+                  .filter(name -> name.matches("\\d+_.*\\.sql") && !name.startsWith("00_"))
+                  .map(name -> name.replaceAll("^\\d+_|\\.sql$", "")))
+          .containsExactlyInAnyOrderElementsOf(tables);
+    }
   }
 
   @Test
