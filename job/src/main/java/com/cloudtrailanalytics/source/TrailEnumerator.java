@@ -42,6 +42,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
 
   private static final Logger LOG = LoggerFactory.getLogger(TrailEnumerator.class);
   private static final int BOUNDED_LISTING_ATTEMPTS = 5;
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   private final SplitEnumeratorContext<FileSourceSplit> context;
   private final TrailDiscovery discovery;
@@ -59,6 +60,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   private int failedRounds;
   private Counter filesDiscovered;
   private Counter listRequests;
+  private final ReadProgress progress;
 
   /**
    * @param restored whether the schedule comes from a checkpoint, so that every reader first
@@ -83,6 +85,8 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     this.discoveryState = discoveryState;
     this.discoveryComplete = discoveryComplete;
     this.clockFloor = schedule.clock();
+    this.progress =
+        new ReadProgress(System.nanoTime(), schedule.pendingCount() + schedule.beingRead().size());
     if (restored) {
       IntStream.range(0, context.currentParallelism()).forEach(awaitingReports::add);
     }
@@ -97,6 +101,8 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     metrics.gauge("filesRemembered", schedule::knownCount);
     if (bounded) {
       startRound();
+      long every = PROGRESS_EVERY.toMillis();
+      context.callAsync(() -> null, (ignored, error) -> logProgress(), every, every);
     } else {
       context.callAsync(
           () -> null, (ignored, error) -> startRound(), 0, monitorInterval.toMillis());
@@ -136,6 +142,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     int added = schedule.add(round.files());
     schedule.forgetKnownBefore(round.forgetBeforeMillis());
     filesDiscovered.inc(added);
+    progress.found(added);
     listRequests.inc(round.listings());
     if (added > 0) {
       LOG.info(
@@ -161,6 +168,13 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     }
   }
 
+  /** A bounded run's progress line, while it reads. */
+  private void logProgress() {
+    if (progress.isUnderWay()) {
+      LOG.info(progress.line(System.nanoTime(), discoveryComplete));
+    }
+  }
+
   @Override
   public void handleSplitRequest(int reader, String hostname) {
     waitingReaders.add(reader);
@@ -172,6 +186,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   public void handleSourceEvent(int reader, SourceEvent event) {
     if (event instanceof FilesFinishedEvent finished) {
       schedule.finished(finished.splitIds());
+      progress.read(finished.splitIds().size(), finished.events());
       publishClock();
     } else if (event instanceof HeldFilesEvent held) {
       schedule.readingAgain(reader, held.splitIds());

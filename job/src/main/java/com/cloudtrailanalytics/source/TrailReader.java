@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.source;
 
 import com.cloudtrailanalytics.record.ClockTick;
+import com.cloudtrailanalytics.record.FileReport;
 import com.cloudtrailanalytics.record.TrailItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,10 @@ final class TrailReader
 
   @Override
   protected void onSplitFinished(Map<String, TrailSplitState> finished) {
-    context.sendSourceEventToCoordinator(new FilesFinishedEvent(List.copyOf(finished.keySet())));
+    context.sendSourceEventToCoordinator(
+        new FilesFinishedEvent(
+            List.copyOf(finished.keySet()),
+            finished.values().stream().mapToLong(TrailSplitState::events).sum()));
     context.sendSplitRequest();
   }
 
@@ -117,13 +121,16 @@ final class TrailReader
     return state.toSplit();
   }
 
-  /** Emits an item and counts it in its file's position. */
+  /** Emits an item, counts it in its file's position, and keeps the file's count of events. */
   private static final class Emitter
       implements RecordEmitter<TrailItem, TrailItem, TrailSplitState> {
     @Override
     public void emitRecord(TrailItem item, SourceOutput<TrailItem> output, TrailSplitState file) {
       output.collect(item);
       file.emittedOne();
+      if (item instanceof FileReport report) {
+        file.reported(report.events());
+      }
     }
   }
 }

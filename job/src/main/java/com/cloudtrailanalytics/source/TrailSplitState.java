@@ -8,6 +8,7 @@ final class TrailSplitState {
 
   private final FileSourceSplit split;
   private long emitted;
+  private long events;
 
   TrailSplitState(FileSourceSplit split) {
     this.split = split;
@@ -17,6 +18,15 @@ final class TrailSplitState {
 
   void emittedOne() {
     emitted++;
+  }
+
+  /** The file's report, emitted last, says how many events it held. */
+  void reported(long eventsInFile) {
+    events = eventsInFile;
+  }
+
+  long events() {
+    return events;
   }
 
   FileSourceSplit toSplit() {

@@ -136,7 +136,7 @@ public final class DiscoveryCost {
         return;
       }
       for (FileSourceSplit file : assigned.subList(finished.size(), assigned.size())) {
-        enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(file.splitId())));
+        enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(file.splitId()), 0));
         finished.add(file.splitId());
       }
       enumerator.handleSplitRequest(0, null);

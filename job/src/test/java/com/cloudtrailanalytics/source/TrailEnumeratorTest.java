@@ -51,12 +51,12 @@ class TrailEnumeratorTest {
       context.runNextOneTimeCallable();
       enumerator.handleSplitRequest(0, null);
 
-      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1000.splitId())));
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1000.splitId()), 0));
       assertThat(clocks(context, 1))
           .containsExactly(
               Long.MIN_VALUE, millis("2024-03-01T09:45:00Z"), millis("2024-03-01T09:50:00Z"));
 
-      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1005.splitId())));
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1005.splitId()), 0));
       enumerator.handleSplitRequest(0, null);
       assertThat(context.hasNoMoreSplits(0)).isTrue();
       assertThat(context.hasNoMoreSplits(1)).isFalse();
@@ -110,9 +110,9 @@ class TrailEnumeratorTest {
       enumerator.start();
       context.runNextOneTimeCallable();
       enumerator.handleSplitRequest(0, null);
-      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1000.splitId())));
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1000.splitId()), 0));
       enumerator.handleSplitRequest(0, null);
-      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1005.splitId())));
+      enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(AT_1005.splitId()), 0));
       assertThat(clocks(context, 0)).last().isEqualTo(millis("2024-03-01T09:55:00Z"));
 
       // the reader fails; its checkpoint held the 10:00 and 10:05 files; 10:10 and 10:15 came later
