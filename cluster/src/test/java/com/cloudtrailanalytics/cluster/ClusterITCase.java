@@ -44,10 +44,6 @@ class ClusterITCase {
   private static final String TRAIL = "trail";
   private static final String TABLES = "tables";
   private static final String ACTIVITY = "user_activity,region_activity";
-
-  /** The table turned on when the job starts again from its savepoint. */
-  private static final String TURNED_ON = "console_logins";
-
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   @TempDir Path dir;
@@ -133,8 +129,8 @@ class ClusterITCase {
     awaitTables(tables, trail.closedUserActivity());
     figures.put("TaskManager killed to exact tables (s)", seconds(System.nanoTime() - killed));
 
-    // (b) Stop with a savepoint, and start again from it with a table turned on: the tables it
-    // wrote carry on, each row once, and the new one starts from there.
+    // (b) Stop with a savepoint. Another set of tables is another SQL job graph, to whose operators
+    // Flink cannot map the savepoint's state: it refuses to start rather than lose that state.
     long stopping = System.nanoTime();
     String savepoint =
         cluster.stopWithSavepoint(job, "s3://" + TABLES + "/_savepoints", Duration.ofMinutes(2));
@@ -142,8 +138,19 @@ class ClusterITCase {
     assertThat(savepoint).startsWith("s3://" + TABLES + "/_savepoints/");
     figures.put("savepoint size (KB)", folderBytes(tables.resolve(key(savepoint))) / 1024);
     cluster.awaitNoJob(Duration.ofMinutes(1));
+    Process refused =
+        cluster.startJobManager(
+            "jobmanager-refused",
+            savepoint,
+            jobArgs("user_activity,region_activity,console_logins", "2s"));
+    cluster.awaitLog("jobmanager-refused", "Cannot map checkpoint/savepoint state", PATIENCE);
+    refused.destroy();
+    refused.waitFor();
+    cluster.awaitNoJob(Duration.ofMinutes(1));
+
+    // ... and the same tables with other settings start from it, every row once.
     trail.mark();
-    cluster.startJobManager("jobmanager-2", savepoint, jobArgs(ACTIVITY + "," + TURNED_ON, "3s"));
+    cluster.startJobManager("jobmanager-2", savepoint, jobArgs(ACTIVITY, "3s"));
     job = cluster.awaitRunning(PATIENCE);
 
     // (c) Files keep arriving; new windows appear, each once.
@@ -157,16 +164,6 @@ class ClusterITCase {
     try (OutputTables output = new OutputTables(tables)) {
       assertThat(output.committedFiles("late_events")).isEmpty();
     }
-    long signInsSinceUpgrade =
-        TrailRecords.of(trail.sinceMark()).stream()
-            .filter(r -> "ConsoleLogin".equals(r.eventName()))
-            .count();
-    assertThat(signInsSinceUpgrade).as("sign-ins for the table turned on to hold").isPositive();
-    awaitCount(
-        tables,
-        "SELECT COUNT(*) FROM " + TURNED_ON + " WHERE event_id IS NOT NULL",
-        signInsSinceUpgrade);
-    awaitCount(tables, "SELECT COUNT(DISTINCT event_id) FROM " + TURNED_ON, signInsSinceUpgrade);
 
     // (d) The Prometheus reporter of each TaskManager serves the job's own metrics.
     long eventsSinceUpgrade = TrailRecords.of(trail.sinceMark()).size();

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A standalone Flink cluster of separate processes, started as Flink's own scripts start them, from
@@ -213,7 +215,19 @@ final class FlinkCluster implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("no job RUNNING within " + timeout + "; see " + workDir);
+    throw new AssertionError(
+        "no job RUNNING within " + timeout + "; the processes' logs are in " + keptLogs());
+  }
+
+  /** Copies the processes' logs where they outlive the test's temporary folder. */
+  private Path keptLogs() throws IOException {
+    Path kept = Files.createDirectories(Path.of("target", "cluster-logs"));
+    try (Stream<Path> files = Files.list(workDir)) {
+      for (Path file : files.filter(f -> f.toString().matches(".*\\.(log|out)$")).toList()) {
+        Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return kept.toAbsolutePath();
   }
 
   /** The id of the job whose every task is RUNNING, or null. */

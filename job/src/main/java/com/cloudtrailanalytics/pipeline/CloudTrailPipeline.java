@@ -114,7 +114,7 @@ public final class CloudTrailPipeline {
         }
       }
       if (!inserts.isEmpty()) {
-        TableOperatorIds.attach(tables, script.table().orElse(script.fileName()), inserts);
+        TableOperatorIds.attach(env, tables, script.table().orElse(script.fileName()), inserts);
       }
     }
   }

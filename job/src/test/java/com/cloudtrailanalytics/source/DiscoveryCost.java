@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.source.ReaderInfo;
+import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 
@@ -94,18 +95,18 @@ public final class DiscoveryCost {
               false);
       enumerator.start();
       enumerator.addReader(0);
-      List<String> finished = new ArrayList<>();
+      Reader reader = new Reader();
       do {
         round(context);
-        readEverything(context, enumerator, finished);
+        reader.readEverything(context, enumerator);
       } while (!enumerator.snapshotState(0).discovery().caughtUp());
       long before = listRequests.getAsLong();
       round(context);
       long listsPerRound = listRequests.getAsLong() - before;
-      readEverything(context, enumerator, finished);
+      reader.readEverything(context, enumerator);
       int stateBytes =
           new TrailEnumeratorStateSerializer().serialize(enumerator.snapshotState(1)).length;
-      return new Run(finished, listsPerRound, stateBytes);
+      return new Run(reader.finished, listsPerRound, stateBytes);
     }
   }
 
@@ -117,29 +118,32 @@ public final class DiscoveryCost {
     }
   }
 
-  /** The reader finishes every file it is given, asking for more, until none is left. */
-  private static void readEverything(
-      MockSplitEnumeratorContext<FileSourceSplit> context,
-      TrailEnumerator enumerator,
-      List<String> finished)
-      throws Throwable {
-    enumerator.handleSplitRequest(0, null);
-    while (true) {
-      while (!context.getOneTimeCallables().isEmpty()) {
-        context.runNextOneTimeCallable();
-      }
-      List<FileSourceSplit> assigned =
-          context.getSplitsAssignmentSequence().stream()
-              .flatMap(assignment -> assignment.assignment().get(0).stream())
-              .toList();
-      if (finished.size() == assigned.size()) {
-        return;
-      }
-      for (FileSourceSplit file : assigned.subList(finished.size(), assigned.size())) {
-        enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(file.splitId()), 0));
-        finished.add(file.splitId());
-      }
+  /** The one reader: it finishes every file it is given, asking for more, until none is left. */
+  private static final class Reader {
+
+    private final List<String> finished = new ArrayList<>();
+    private int assignmentsSeen;
+
+    void readEverything(
+        MockSplitEnumeratorContext<FileSourceSplit> context, TrailEnumerator enumerator)
+        throws Throwable {
       enumerator.handleSplitRequest(0, null);
+      while (true) {
+        while (!context.getOneTimeCallables().isEmpty()) {
+          context.runNextOneTimeCallable();
+        }
+        List<SplitsAssignment<FileSourceSplit>> assignments = context.getSplitsAssignmentSequence();
+        if (assignmentsSeen == assignments.size()) {
+          return;
+        }
+        for (; assignmentsSeen < assignments.size(); assignmentsSeen++) {
+          for (FileSourceSplit file : assignments.get(assignmentsSeen).assignment().get(0)) {
+            enumerator.handleSourceEvent(0, new FilesFinishedEvent(List.of(file.splitId()), 0));
+            finished.add(file.splitId());
+          }
+        }
+        enumerator.handleSplitRequest(0, null);
+      }
     }
   }
 }

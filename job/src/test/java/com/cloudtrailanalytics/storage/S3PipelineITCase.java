@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.config.TableNames;
 import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.Checkpoints;
@@ -79,7 +80,8 @@ class S3PipelineITCase {
   }
 
   @Test
-  void aLongLivedJobOnS3ResumesFromItsS3CheckpointWithoutCountingAnythingTwice() throws Exception {
+  void aLongLivedJobOnS3ResumesFromItsS3CheckpointWithATableTurnedOnCountingNothingTwice()
+      throws Exception {
     Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
     Path local = dir.resolve("local-trail");
     TrailWriter trail = new TrailWriter(local, null, 5);
@@ -92,6 +94,7 @@ class S3PipelineITCase {
     config.setString("cloudtrail.input", "s3://trail/");
     config.setString("cloudtrail.output", "s3://results/tables");
     config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, "s3://results/checkpoints");
+    config.set(JobOptions.TABLES, TableNames.ACTIVITY);
 
     writeSlots(trail, start, 0, 9);
     s3.upload(local, "trail");
@@ -105,6 +108,10 @@ class S3PipelineITCase {
     assertThat(checkpoint).startsWith("s3://results/checkpoints/");
     Configuration resumed = new Configuration(config);
     resumed.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint);
+    // Flink maps the checkpoint's state to operators by id: the activity tables' ids must not move.
+    resumed.set(
+        JobOptions.TABLES,
+        List.of(TableNames.USER_ACTIVITY, TableNames.REGION_ACTIVITY, TableNames.CONSOLE_LOGINS));
     JobClient second = CloudTrailJob.create(resumed).start();
     awaitWindows(dir.resolve("s3/results/tables"), 17);
     second.cancel().get();
