@@ -3,7 +3,6 @@ package com.cloudtrailanalytics.exactness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.generate.SyntheticTrail;
-import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.summary.RunSummary;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -63,12 +61,7 @@ class LateDeliveryITCase {
     Path output = dir.resolve("output");
     Configuration config = JobConfigs.boundedThroughFailures(bucket, output);
 
-    JobClient job = CloudTrailJob.create(config).start();
-    TaskManagerKills.killAfterCheckpoints(cluster, job.getJobID(), KILLS);
-    job.getJobExecutionResult().get();
-    assertThat(TaskManagerKills.restarts(cluster, job.getJobID()))
-        .as("restarts, one for each kill at least")
-        .isGreaterThanOrEqualTo(KILLS);
+    TaskManagerKills.runThroughKills(cluster, config, KILLS);
 
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(tables.userActivityCounts()).containsExactlyElementsOf(truth.userActivityCounts());

@@ -1,14 +1,34 @@
 package com.cloudtrailanalytics.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import java.time.Duration;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
 /** Kills a MiniCluster's TaskManagers while a job runs, each time after a new checkpoint. */
 public final class TaskManagerKills {
 
   private TaskManagerKills() {}
+
+  /**
+   * Runs the bounded job to its end while its TaskManager is killed {@code kills} times, and checks
+   * that the job was restarted at least once for each kill (a checkpoint hung by a kill can cost
+   * one restart more: see {@link JobConfigs#boundedThroughFailures}).
+   */
+  public static void runThroughKills(MiniCluster cluster, Configuration config, int kills)
+      throws Exception {
+    JobClient job = CloudTrailJob.create(config).start();
+    killAfterCheckpoints(cluster, job.getJobID(), kills);
+    job.getJobExecutionResult().get();
+    assertThat(restarts(cluster, job.getJobID()))
+        .as("restarts, one for each kill at least")
+        .isGreaterThanOrEqualTo(kills);
+  }
 
   /**
    * Kills the TaskManager {@code kills} times, each time once the job has completed a checkpoint it
