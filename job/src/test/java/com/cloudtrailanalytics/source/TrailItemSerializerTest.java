@@ -47,6 +47,13 @@ class TrailItemSerializerTest {
   }
 
   @Test
+  void hasATagForEveryKindOfItem() throws Exception {
+    assertThat(List.<Class<?>>copyOf(TrailItemTypeInfo.KINDS))
+        .containsExactlyInAnyOrder(TrailItem.class.getPermittedSubclasses());
+    assertThat(everyKind()).extracting(Object::getClass).containsAll(TrailItemTypeInfo.KINDS);
+  }
+
+  @Test
   void copiesItemsAndTheirBytes() throws Exception {
     DataOutputSerializer written = new DataOutputSerializer(4096);
     DataOutputSerializer copied = new DataOutputSerializer(4096);

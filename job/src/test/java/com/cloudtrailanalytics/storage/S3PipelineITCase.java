@@ -154,6 +154,7 @@ class S3PipelineITCase {
   /** Waits until user_activity holds committed rows for at least this many windows. */
   private static void awaitWindows(Path tables, int windows) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    SQLException lastReadFailure = null;
     while (System.nanoTime() < deadline) {
       if (Files.isDirectory(tables.resolve("user_activity"))) {
         try (OutputTables output = new OutputTables(tables)) {
@@ -164,10 +165,12 @@ class S3PipelineITCase {
           }
         } catch (SQLException halfWritten) {
           // s3proxy writes an object into its folder while it is uploaded; read again
+          lastReadFailure = halfWritten;
         }
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("user_activity did not reach " + windows + " windows");
+    throw new AssertionError(
+        "user_activity did not reach " + windows + " windows", lastReadFailure);
   }
 }
