@@ -1,3 +1,5 @@
+-- Generated from job/.../pipeline/EventColumns.java (EventsSqlFilesTest checks it): add a
+-- column there, not here.
 -- events: every CloudTrail event, one row each, with secrets redacted. Written by sql/flink/50_events.sql.
 -- Replace ${output} with the job's --output location (see README), then run in Athena.
 CREATE EXTERNAL TABLE IF NOT EXISTS cloudtrail_analytics.events (

@@ -1,3 +1,5 @@
+-- Generated from job/.../pipeline/EventColumns.java (EventsSqlFilesTest checks it): add a
+-- column there, not here.
 -- events: every event, on time or late, with every field CloudTrail records. userIdentity is
 -- flattened into columns; requestParameters, responseElements and the other free-form elements are
 -- JSON text with secrets redacted; country_iso_code is where source_ip_address is (null without
