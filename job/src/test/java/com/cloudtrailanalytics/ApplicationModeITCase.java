@@ -8,7 +8,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import java.nio.file.Path;

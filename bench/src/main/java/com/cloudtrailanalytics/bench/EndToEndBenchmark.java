@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.bench;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

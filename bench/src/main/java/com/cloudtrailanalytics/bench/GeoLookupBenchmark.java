@@ -5,7 +5,7 @@ import com.cloudtrailanalytics.geo.CityRecord;
 import com.cloudtrailanalytics.geo.GeoAsnFunction;
 import com.cloudtrailanalytics.geo.GeoCityFunction;
 import com.cloudtrailanalytics.geo.GeoRecords;
-import com.cloudtrailanalytics.geo.MaxMindDbWriter;
+import com.cloudtrailanalytics.sample.MaxMindDbWriter;
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;

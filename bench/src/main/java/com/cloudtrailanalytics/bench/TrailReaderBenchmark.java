@@ -1,10 +1,10 @@
 package com.cloudtrailanalytics.bench;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.TrailFile;
-import com.cloudtrailanalytics.record.TrailItem;
-import com.cloudtrailanalytics.source.TrailFileItems;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.TrailFile;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.TrailFileItems;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

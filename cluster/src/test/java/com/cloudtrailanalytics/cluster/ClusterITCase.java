@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.storage.FileSystemSetup;
+import com.cloudtrailanalytics.run.FileSystemSetup;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.TrailRecords;
 import java.io.IOException;

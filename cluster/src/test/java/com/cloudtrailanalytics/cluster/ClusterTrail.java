@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.cluster;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import java.io.IOException;
 import java.io.OutputStream;

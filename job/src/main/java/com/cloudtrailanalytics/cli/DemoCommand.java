@@ -3,9 +3,9 @@ package com.cloudtrailanalytics.cli;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.SampleGeoDatabases;
-import com.cloudtrailanalytics.generate.SampleInsights;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.SampleGeoDatabases;
+import com.cloudtrailanalytics.sample.SampleInsights;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

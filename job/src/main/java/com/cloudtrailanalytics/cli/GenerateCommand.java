@@ -2,8 +2,8 @@ package com.cloudtrailanalytics.cli;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
-import com.cloudtrailanalytics.generate.LiveTrail;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.LiveTrail;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

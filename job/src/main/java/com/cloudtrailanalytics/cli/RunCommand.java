@@ -2,12 +2,13 @@ package com.cloudtrailanalytics.cli;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.config.JobSettings;
-import com.cloudtrailanalytics.pipeline.Checkpoints;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.pipeline.SqlScripts;
-import com.cloudtrailanalytics.storage.FileSystemSetup;
-import com.cloudtrailanalytics.summary.RunManifest;
-import com.cloudtrailanalytics.summary.RunSummary;
+import com.cloudtrailanalytics.run.Checkpoints;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.run.Resumption;
+import com.cloudtrailanalytics.run.RunManifest;
+import com.cloudtrailanalytics.run.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

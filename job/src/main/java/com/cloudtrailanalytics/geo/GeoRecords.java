@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.geo;
 
+import com.cloudtrailanalytics.sample.MaxMindDbWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.JobSettings;
-import com.cloudtrailanalytics.source.TrailDiscovery;
 import com.cloudtrailanalytics.source.TrailSource;
+import com.cloudtrailanalytics.source.discovery.TrailDiscovery;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.function.Function;

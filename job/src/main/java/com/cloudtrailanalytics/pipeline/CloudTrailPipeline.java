@@ -1,9 +1,9 @@
 package com.cloudtrailanalytics.pipeline;
 
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.TrailItem;
 import com.cloudtrailanalytics.geo.GeoFunctions;
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.TrailItem;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.apache.flink.table.api.DataTypes.ROW;
 import static org.apache.flink.table.api.DataTypes.STRING;
 import static org.apache.flink.table.api.DataTypes.TIMESTAMP;
 
-import com.cloudtrailanalytics.record.CloudTrailEvent;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;

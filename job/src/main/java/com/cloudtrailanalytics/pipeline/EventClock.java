@@ -1,12 +1,12 @@
 package com.cloudtrailanalytics.pipeline;
 
-import com.cloudtrailanalytics.record.ClockTick;
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.InsightEvent;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.RejectReason;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.ClockTick;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.InsightEvent;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.event.TrailItem;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;

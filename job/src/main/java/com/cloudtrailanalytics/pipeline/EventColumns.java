@@ -7,9 +7,9 @@ import static org.apache.flink.table.api.DataTypes.ROW;
 import static org.apache.flink.table.api.DataTypes.STRING;
 import static org.apache.flink.table.api.DataTypes.TIMESTAMP;
 
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.EventTime;
-import com.cloudtrailanalytics.record.UserIdentity;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.UserIdentity;
+import com.cloudtrailanalytics.format.EventTime;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class EventColumns {
 
   /** The column's value in Flink's internal format, taken from the parsed event. */
   @FunctionalInterface
-  interface Value extends Serializable {
+  public interface Value extends Serializable {
     Object of(CloudTrailEvent event);
   }
 

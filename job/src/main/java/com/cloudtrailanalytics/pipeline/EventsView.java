@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.pipeline;
 import static org.apache.flink.table.api.DataTypes.FIELD;
 import static org.apache.flink.table.api.DataTypes.ROW;
 
-import com.cloudtrailanalytics.record.CloudTrailEvent;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
 import java.util.List;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;

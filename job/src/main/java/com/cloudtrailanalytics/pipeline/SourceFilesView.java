@@ -6,8 +6,8 @@ import static org.apache.flink.table.api.DataTypes.ROW;
 import static org.apache.flink.table.api.DataTypes.STRING;
 import static org.apache.flink.table.api.DataTypes.TIMESTAMP;
 
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.RejectReason;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.RejectReason;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.DataType;

@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.pipeline;
 
-import com.cloudtrailanalytics.record.TrailFile;
+import com.cloudtrailanalytics.event.TrailFile;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;

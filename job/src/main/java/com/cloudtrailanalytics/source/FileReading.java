@@ -1,12 +1,13 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.InsightEvent;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.RejectReason;
-import com.cloudtrailanalytics.record.TrailFile;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.InsightEvent;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.event.TrailFile;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.TrailFileItems;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;

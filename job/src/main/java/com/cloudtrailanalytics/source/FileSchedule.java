@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.TrailFile;
+import com.cloudtrailanalytics.event.TrailFile;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.TrailItem;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.fetcher.SingleThreadFetcherManager;
 import org.apache.flink.connector.file.src.FileSourceSplit;

@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.TrailItem;
 import java.util.Set;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 

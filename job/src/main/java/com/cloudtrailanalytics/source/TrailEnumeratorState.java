@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.source;
 
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.connector.file.src.FileSourceSplit;

@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.source;
 
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

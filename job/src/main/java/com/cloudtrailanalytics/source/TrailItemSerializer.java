@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.TrailItem;
 import java.io.IOException;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.CompositeTypeSerializerSnapshot;

@@ -1,11 +1,11 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.ClockTick;
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.InsightEvent;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.ClockTick;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.InsightEvent;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.TrailItem;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -1,8 +1,8 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.ClockTick;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.ClockTick;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.TrailItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,10 @@ package com.cloudtrailanalytics.source;
 
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.config.TableNames;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
+import com.cloudtrailanalytics.source.discovery.LayoutDiscovery;
+import com.cloudtrailanalytics.source.discovery.TrailDiscovery;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -1,7 +1,9 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.TrailFile;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.TrailFile;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.TrailFileItems;
+import com.cloudtrailanalytics.source.discovery.TrailSplit;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Queue;

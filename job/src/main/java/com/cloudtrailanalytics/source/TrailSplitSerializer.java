@@ -1,6 +1,8 @@
 package com.cloudtrailanalytics.source;
 
-import com.cloudtrailanalytics.record.RejectReason;
+import com.cloudtrailanalytics.event.FileSkip;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.source.discovery.TrailSplit;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -46,7 +48,7 @@ public final class TrailSplitSerializer implements SimpleVersionedSerializer<Fil
         out.writeLong(position.getOffset());
         out.writeLong(position.getRecordsAfterOffset());
       }
-      TrailSplit.Skip skip = trailSplit.skip();
+      FileSkip skip = trailSplit.skip();
       out.writeBoolean(skip != null);
       if (skip != null) {
         out.writeUTF(skip.reason().code());
@@ -71,9 +73,9 @@ public final class TrailSplitSerializer implements SimpleVersionedSerializer<Fil
       long size = in.readLong();
       CheckpointedPosition position =
           in.readBoolean() ? new CheckpointedPosition(in.readLong(), in.readLong()) : null;
-      TrailSplit.Skip skip =
+      FileSkip skip =
           in.readBoolean()
-              ? new TrailSplit.Skip(
+              ? new FileSkip(
                   RejectReason.valueOf(in.readUTF().toUpperCase(Locale.ROOT)), in.readUTF())
               : null;
       return TrailSplit.restore(id, path, modificationTime, size, position, skip);

@@ -1,10 +1,10 @@
 package com.cloudtrailanalytics.athena;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.SampleGeoDatabases;
-import com.cloudtrailanalytics.generate.SampleInsights;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.sample.SampleGeoDatabases;
+import com.cloudtrailanalytics.sample.SampleInsights;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.TrailRecords;
 import java.io.IOException;

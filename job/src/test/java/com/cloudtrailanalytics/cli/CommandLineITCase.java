@@ -6,8 +6,8 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.RecordBuilder;
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.sample.RecordBuilder;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;

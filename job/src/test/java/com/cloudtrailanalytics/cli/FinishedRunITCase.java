@@ -2,7 +2,7 @@ package com.cloudtrailanalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,8 +6,8 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.userArn;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.Investigation;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.Investigation;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobProcess;
@@ -244,7 +244,7 @@ class JarITCase {
   private static void awaitCommittedRows(Path table, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (com.cloudtrailanalytics.summary.OutputTable.hasCommittedFiles(
+      if (com.cloudtrailanalytics.run.OutputTable.hasCommittedFiles(
           new org.apache.flink.core.fs.Path(table.toUri()))) {
         return;
       }

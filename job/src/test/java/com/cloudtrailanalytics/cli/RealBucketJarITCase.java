@@ -2,9 +2,9 @@ package com.cloudtrailanalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.SampleInsights;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.sample.SampleInsights;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.CloudTrailEvents;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobProcess;

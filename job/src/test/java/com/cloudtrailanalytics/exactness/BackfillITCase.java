@@ -2,11 +2,11 @@ package com.cloudtrailanalytics.exactness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
-import com.cloudtrailanalytics.source.Discovered;
-import com.cloudtrailanalytics.source.DiscoveryState;
-import com.cloudtrailanalytics.source.RecursiveListing;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
+import com.cloudtrailanalytics.source.discovery.Discovered;
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
+import com.cloudtrailanalytics.source.discovery.RecursiveListing;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;

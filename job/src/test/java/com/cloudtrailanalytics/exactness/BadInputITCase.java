@@ -8,9 +8,9 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
-import com.cloudtrailanalytics.summary.RunSummary;
+import com.cloudtrailanalytics.run.RunSummary;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.JobMetrics;
 import com.cloudtrailanalytics.testing.OutputTables;

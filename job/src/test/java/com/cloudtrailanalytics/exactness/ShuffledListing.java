@@ -1,9 +1,9 @@
 package com.cloudtrailanalytics.exactness;
 
-import com.cloudtrailanalytics.source.Discovered;
-import com.cloudtrailanalytics.source.DiscoveryState;
-import com.cloudtrailanalytics.source.RecursiveListing;
-import com.cloudtrailanalytics.source.TrailDiscovery;
+import com.cloudtrailanalytics.source.discovery.Discovered;
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
+import com.cloudtrailanalytics.source.discovery.RecursiveListing;
+import com.cloudtrailanalytics.source.discovery.TrailDiscovery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static com.cloudtrailanalytics.testing.TestGeoDatabases.LONDON_IP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudtrailanalytics.storage.FileSystemSetup;
+import com.cloudtrailanalytics.run.FileSystemSetup;
 import com.cloudtrailanalytics.testing.S3Server;
 import com.cloudtrailanalytics.testing.TestGeoDatabases;
 import com.maxmind.db.Reader;

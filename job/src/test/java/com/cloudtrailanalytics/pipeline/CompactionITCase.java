@@ -8,7 +8,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.RecordBuilder;
+import com.cloudtrailanalytics.sample.RecordBuilder;
 import com.cloudtrailanalytics.testing.DeliveringTrail;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.JobMetrics;

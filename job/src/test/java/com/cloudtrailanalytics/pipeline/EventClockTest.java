@@ -2,14 +2,14 @@ package com.cloudtrailanalytics.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.record.ClockTick;
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.CloudTrailEventBuilder;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.RejectReason;
-import com.cloudtrailanalytics.record.TrailFile;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.ClockTick;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.event.TrailFile;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.CloudTrailEventBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import static com.cloudtrailanalytics.testing.TestGeoDatabases.MILTON_IP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;

@@ -3,9 +3,9 @@ package com.cloudtrailanalytics.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.Investigation;
-import com.cloudtrailanalytics.generate.SampleInsights;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.sample.Investigation;
+import com.cloudtrailanalytics.sample.SampleInsights;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;

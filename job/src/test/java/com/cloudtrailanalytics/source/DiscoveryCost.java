@@ -1,5 +1,9 @@
 package com.cloudtrailanalytics.source;
 
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
+import com.cloudtrailanalytics.source.discovery.LayoutDiscovery;
+import com.cloudtrailanalytics.source.discovery.RecursiveListing;
+import com.cloudtrailanalytics.source.discovery.TrailDiscovery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,12 +2,14 @@ package com.cloudtrailanalytics.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.RejectReason;
-import com.cloudtrailanalytics.record.TrailFile;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.event.TrailFile;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.TrailFileItems;
+import com.cloudtrailanalytics.format.TrailFileItemsTest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

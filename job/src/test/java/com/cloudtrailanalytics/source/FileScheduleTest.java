@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.source;
 import static com.cloudtrailanalytics.source.TrailFiles.logFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

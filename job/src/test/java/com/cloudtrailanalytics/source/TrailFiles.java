@@ -1,5 +1,8 @@
 package com.cloudtrailanalytics.source;
 
+import com.cloudtrailanalytics.source.discovery.Discovered;
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
+import com.cloudtrailanalytics.source.discovery.TrailDiscovery;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.connector.file.src.FileSourceSplit;

@@ -2,15 +2,15 @@ package com.cloudtrailanalytics.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.record.ClockTick;
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.CloudTrailEventParser;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.InsightEvent;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.RejectReason;
-import com.cloudtrailanalytics.record.TrailFile;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.ClockTick;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.InsightEvent;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.event.TrailFile;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.CloudTrailEventParser;
 import java.io.InputStream;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;

@@ -2,10 +2,12 @@ package com.cloudtrailanalytics.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.record.CloudTrailEvent;
-import com.cloudtrailanalytics.record.FileReport;
-import com.cloudtrailanalytics.record.Reject;
-import com.cloudtrailanalytics.record.TrailItem;
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.FileReport;
+import com.cloudtrailanalytics.event.Reject;
+import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.format.TrailFileItemsTest;
+import com.cloudtrailanalytics.source.discovery.RecursiveListing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

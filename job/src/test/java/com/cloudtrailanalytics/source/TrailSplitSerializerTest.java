@@ -2,7 +2,9 @@ package com.cloudtrailanalytics.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.record.RejectReason;
+import com.cloudtrailanalytics.event.FileSkip;
+import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.source.discovery.TrailSplit;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.FileSourceSplitSerializer;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
@@ -44,8 +46,7 @@ class TrailSplitSerializerTest {
 
     assertThat(copy.splitId()).isEqualTo(folder + "/");
     assertThat(copy.skip())
-        .isEqualTo(
-            new TrailSplit.Skip(RejectReason.UNKNOWN_FOLDER, "not one of CloudTrail's folders"));
+        .isEqualTo(new FileSkip(RejectReason.UNKNOWN_FOLDER, "not one of CloudTrail's folders"));
   }
 
   @Test

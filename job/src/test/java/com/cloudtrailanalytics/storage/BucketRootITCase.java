@@ -3,7 +3,8 @@ package com.cloudtrailanalytics.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.cli.Cli;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;

@@ -2,7 +2,8 @@ package com.cloudtrailanalytics.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.source.DiscoveryCost;
 import com.cloudtrailanalytics.testing.S3Server;
 import java.io.IOException;

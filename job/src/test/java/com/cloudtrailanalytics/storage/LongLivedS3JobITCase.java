@@ -8,8 +8,9 @@ import static com.cloudtrailanalytics.testing.TestGeoDatabases.LONDON_IP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.TrailWriter;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.JobMetrics;
 import com.cloudtrailanalytics.testing.OutputTables;

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.config.TableNames;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
-import com.cloudtrailanalytics.generate.TrailWriter;
-import com.cloudtrailanalytics.pipeline.Checkpoints;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.run.Checkpoints;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.CloudTrailEvents;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;

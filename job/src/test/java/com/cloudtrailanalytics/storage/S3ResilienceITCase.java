@@ -2,12 +2,13 @@ package com.cloudtrailanalytics.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
-import com.cloudtrailanalytics.source.Discovered;
-import com.cloudtrailanalytics.source.DiscoveryState;
-import com.cloudtrailanalytics.source.TrailDiscovery;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.source.TrailSource;
+import com.cloudtrailanalytics.source.discovery.Discovered;
+import com.cloudtrailanalytics.source.discovery.DiscoveryState;
+import com.cloudtrailanalytics.source.discovery.TrailDiscovery;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;

@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.run.FileSystemSetup;
 import com.cloudtrailanalytics.testing.S3Server;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,8 +3,9 @@ package com.cloudtrailanalytics.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
-import com.cloudtrailanalytics.generate.SyntheticTrail;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;

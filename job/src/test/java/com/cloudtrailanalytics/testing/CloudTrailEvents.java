@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.testing;
 
-import com.cloudtrailanalytics.generate.RecordBuilder;
+import com.cloudtrailanalytics.sample.RecordBuilder;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.testing;
 
-import com.cloudtrailanalytics.generate.TrailWriter;
+import com.cloudtrailanalytics.sample.TrailWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;

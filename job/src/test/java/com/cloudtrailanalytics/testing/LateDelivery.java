@@ -1,6 +1,6 @@
 package com.cloudtrailanalytics.testing;
 
-import com.cloudtrailanalytics.record.TrailFile;
+import com.cloudtrailanalytics.event.TrailFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

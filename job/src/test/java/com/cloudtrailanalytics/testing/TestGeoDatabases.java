@@ -4,7 +4,7 @@ import static com.cloudtrailanalytics.geo.GeoRecords.asn;
 import static com.cloudtrailanalytics.geo.GeoRecords.city;
 import static com.cloudtrailanalytics.geo.GeoRecords.country;
 
-import com.cloudtrailanalytics.geo.MaxMindDbWriter;
+import com.cloudtrailanalytics.sample.MaxMindDbWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,8 +1,0 @@
-package com.cloudtrailanalytics.record;
-
-/**
- * What reading a trail yields: events (and Insights events), rejected input, one report per file,
- * and the clock.
- */
-public sealed interface TrailItem
-    permits CloudTrailEvent, InsightEvent, Reject, FileReport, ClockTick {}
