@@ -4,7 +4,7 @@ import com.cloudtrailanalytics.geo.AsnRecord;
 import com.cloudtrailanalytics.geo.CityRecord;
 import com.cloudtrailanalytics.geo.GeoAsnFunction;
 import com.cloudtrailanalytics.geo.GeoCityFunction;
-import com.cloudtrailanalytics.geo.GeoRecords;
+import com.cloudtrailanalytics.sample.GeoRecords;
 import com.cloudtrailanalytics.sample.MaxMindDbWriter;
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;

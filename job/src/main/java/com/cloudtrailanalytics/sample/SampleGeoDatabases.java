@@ -1,8 +1,8 @@
 package com.cloudtrailanalytics.sample;
 
-import static com.cloudtrailanalytics.geo.GeoRecords.asn;
-import static com.cloudtrailanalytics.geo.GeoRecords.city;
-import static com.cloudtrailanalytics.geo.GeoRecords.country;
+import static com.cloudtrailanalytics.sample.GeoRecords.asn;
+import static com.cloudtrailanalytics.sample.GeoRecords.city;
+import static com.cloudtrailanalytics.sample.GeoRecords.country;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package com.cloudtrailanalytics.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.geo.GeoRecords;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.model.AsnResponse;
 import com.maxmind.geoip2.model.CityResponse;

@@ -1,8 +1,8 @@
 package com.cloudtrailanalytics.testing;
 
-import static com.cloudtrailanalytics.geo.GeoRecords.asn;
-import static com.cloudtrailanalytics.geo.GeoRecords.city;
-import static com.cloudtrailanalytics.geo.GeoRecords.country;
+import static com.cloudtrailanalytics.sample.GeoRecords.asn;
+import static com.cloudtrailanalytics.sample.GeoRecords.city;
+import static com.cloudtrailanalytics.sample.GeoRecords.country;
 
 import com.cloudtrailanalytics.sample.MaxMindDbWriter;
 import java.io.IOException;

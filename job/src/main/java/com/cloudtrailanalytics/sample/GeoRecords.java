@@ -1,6 +1,5 @@
-package com.cloudtrailanalytics.geo;
+package com.cloudtrailanalytics.sample;
 
-import com.cloudtrailanalytics.sample.MaxMindDbWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
