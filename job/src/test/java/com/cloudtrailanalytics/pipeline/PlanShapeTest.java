@@ -1,0 +1,60 @@
+package com.cloudtrailanalytics.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.config.TableNames;
+import com.cloudtrailanalytics.testing.JobConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.graph.StreamEdge;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.flink.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shape of the planned job with every table: events cross between tasks only once, pre-counted,
+ * into a windowed table's global aggregate; everything else stays in the task that read it.
+ */
+class PlanShapeTest {
+
+  private static final List<String> WINDOWED =
+      List.of(
+          TableNames.USER_ACTIVITY, TableNames.REGION_ACTIVITY, TableNames.CONSOLE_LOGIN_SUMMARY);
+
+  @TempDir Path dir;
+
+  @Test
+  void eventsAreShuffledOnlyAfterATwoPhaseWindowAggregationHasCountedThemLocally()
+      throws Exception {
+    Path input = Files.createDirectories(dir.resolve("trail"));
+    Configuration config = JobConfigs.bounded(input, dir.resolve("output"));
+    config.set(JobOptions.TABLES, List.copyOf(TableNames.CHOOSABLE));
+    StreamGraph graph = CloudTrailJob.create(config).graph();
+
+    List<String> keyedEdges = new ArrayList<>();
+    for (StreamNode node : graph.getStreamNodes()) {
+      for (StreamEdge edge : node.getOutEdges()) {
+        if (edge.getPartitioner() instanceof KeyGroupStreamPartitioner) {
+          keyedEdges.add(
+              node.getTransformationUID()
+                  + " -> "
+                  + graph.getStreamNode(edge.getTargetId()).getTransformationUID());
+        }
+      }
+    }
+
+    assertThat(keyedEdges)
+        .containsExactlyInAnyOrderElementsOf(
+            WINDOWED.stream()
+                .map(
+                    table ->
+                        table + "_3_localwindowaggregate -> " + table + "_5_globalwindowaggregate")
+                .toList());
+  }
+}
