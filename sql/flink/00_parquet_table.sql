@@ -20,6 +20,11 @@ WITH (
   'sink.rolling-policy.inactivity-interval' = '1 min',
   'sink.rolling-policy.check-interval' = '30 s',
   'parquet.block.size' = '16777216',
+  -- ZSTD files are 40% smaller than Snappy's and as fast to write. A column chunk whose dictionary
+  -- passes 64 KB is written plain: unique ids and JSON text stop paying for a dictionary at once
+  -- (the events writer twice as fast as with the 1 MB default; bench/ ParquetWriterBenchmark).
+  'parquet.compression' = 'ZSTD',
+  'parquet.dictionary.page.size' = '65536',
   -- The small files each checkpoint writes into a partition (one per writer) are merged, up to
   -- 16 MB, into compacted-part-* files: an hour holds a few files per checkpoint rather than one per
   -- writer. Larger files are big enough for Athena as they are; rewriting them cost a quarter of the
