@@ -19,7 +19,7 @@ import org.apache.flink.table.types.DataType;
  * late event in a further row for its own window ({@code event_window_start}), so that their sums
  * are exact whenever events arrive.
  */
-final class ActivityView implements TableView<CloudTrailEvent> {
+final class ActivityView implements TableView<ClockedEvent> {
 
   private static final DataType ROW_TYPE =
       ROW(
@@ -42,15 +42,12 @@ final class ActivityView implements TableView<CloudTrailEvent> {
           FIELD("mfa_used", BOOLEAN()));
 
   private final long windowMillis;
-  private final boolean late;
 
   /**
    * @param window the length of the tumbling windows
-   * @param late whether the events this view maps arrived after their window had been written
    */
-  ActivityView(Duration window, boolean late) {
+  ActivityView(Duration window) {
     this.windowMillis = window.toMillis();
-    this.late = late;
   }
 
   @Override
@@ -64,12 +61,13 @@ final class ActivityView implements TableView<CloudTrailEvent> {
   }
 
   @Override
-  public RowData map(CloudTrailEvent event) {
+  public RowData map(ClockedEvent clocked) {
+    CloudTrailEvent event = clocked.event();
     long time = event.eventTimeMillis();
     return GenericRowData.of(
         TableView.timestamp(time),
         TableView.timestamp(time - Math.floorMod(time, windowMillis)),
-        late,
+        clocked.late(),
         TableView.string(event.accountId()),
         TableView.string(event.principal()),
         TableView.string(event.userName()),

@@ -46,11 +46,11 @@ public final class CloudTrailPipeline {
     DataStream<TrailItem> items =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "CloudTrail files")
             .uid("cloudtrail-files");
-    SingleOutputStreamOperator<CloudTrailEvent> events =
+    SingleOutputStreamOperator<ClockedEvent> events =
         items
             .transform(
                 "Event time",
-                TypeInformation.of(CloudTrailEvent.class),
+                TypeInformation.of(ClockedEvent.class),
                 new EventClock(settings.window()))
             .uid("event-time");
 
@@ -61,18 +61,9 @@ public final class CloudTrailPipeline {
           return scripts.stream().anyMatch(script -> name.matcher(script.text()).find());
         };
     DataStream<LateEvent> lateEvents = events.getSideOutput(EventClock.LATE_EVENTS);
-    ActivityView onTime = new ActivityView(settings.window(), false);
-    if (used.test(onTime)) {
-      DataStream<CloudTrailEvent> late =
-          lateEvents
-              .map(LateEvent::event)
-              .returns(TypeInformation.of(CloudTrailEvent.class))
-              .name("Late events")
-              .uid("late-events");
-      DataStream<RowData> activity =
-          rows(events, onTime, "to-activity")
-              .union(rows(late, new ActivityView(settings.window(), true), "to-late-activity"));
-      registerWithEventTime(tables, activity, onTime.name());
+    ActivityView activity = new ActivityView(settings.window());
+    if (used.test(activity)) {
+      registerWithEventTime(tables, events, activity);
     }
     // Tables partitioned by event time need the trail's clock to mark hours complete (_SUCCESS);
     // a view without it passes on only the watermark at the end of a bounded input.

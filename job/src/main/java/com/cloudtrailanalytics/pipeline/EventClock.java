@@ -19,18 +19,20 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Puts the trail on event time. The trail's clock ({@link ClockTick}) becomes the watermark; events
- * get their {@code eventTime} as timestamp and go on, unless the clock has already closed their
- * window, in which case they go to the late events, stamped with the time of their arrival (the
- * clock, plus one millisecond), so that windows on arrival time can still count them; every event,
- * on time or not, also goes to {@link #EVERY_EVENT}; Insights events, rejects and file reports go
- * to their own outputs. Everything read is counted in the job's metrics.
+ * go on with their {@code eventTime} as timestamp, unless the clock has already closed their
+ * window: then they go on marked late and stamped with the time of their arrival (the clock, plus
+ * one millisecond), so that windows on arrival time can still count them, and to {@link
+ * #LATE_EVENTS} for the audit. One output carries both, so that what counts them chains to this
+ * operator rather than joining two streams. Every event, on time or not, also goes to {@link
+ * #EVERY_EVENT}; Insights events, rejects and file reports go to their own outputs. Everything read
+ * is counted in the job's metrics.
  *
  * <p>An event is late when the watermark is at or past its tumbling window's last millisecond: the
  * window operator's own test. This operator is the only source of watermarks and sits upstream of
  * the windows, which take the minimum over their inputs, so every event let through is counted.
  */
-public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
-    implements OneInputStreamOperator<TrailItem, CloudTrailEvent> {
+public final class EventClock extends AbstractStreamOperator<ClockedEvent>
+    implements OneInputStreamOperator<TrailItem, ClockedEvent> {
 
   /** Every event, on time or late, for the tables that list events rather than count them. */
   public static final OutputTag<CloudTrailEvent> EVERY_EVENT =
@@ -84,8 +86,9 @@ public final class EventClock extends AbstractStreamOperator<CloudTrailEvent>
         recordsLate.inc();
         output.collect(
             LATE_EVENTS, new StreamRecord<>(new LateEvent(event, watermark), watermark + 1));
+        output.collect(new StreamRecord<>(new ClockedEvent(event, true), watermark + 1));
       } else {
-        output.collect(new StreamRecord<>(event, time));
+        output.collect(new StreamRecord<>(new ClockedEvent(event, false), time));
       }
     } else if (item instanceof InsightEvent insight) {
       recordsRead.inc();

@@ -35,7 +35,7 @@ class EventClockTest {
           .containsExactly(
               new Watermark(WINDOW_START.toEpochMilli()),
               new StreamRecord<>(
-                  event("e1", WINDOW_START.plusSeconds(10)),
+                  new ClockedEvent(event("e1", WINDOW_START.plusSeconds(10)), false),
                   WINDOW_START.plusSeconds(10).toEpochMilli()));
     }
   }
@@ -47,19 +47,21 @@ class EventClockTest {
       harness.processElement(item(event("first-ms", WINDOW_START)));
       harness.processElement(item(event("last-ms", WINDOW_END.minusMillis(1))));
 
-      assertThat(eventIds(harness)).containsExactly("first-ms", "last-ms");
+      assertThat(eventIds(harness)).containsExactly("first-ms on time", "last-ms on time");
       assertThat(harness.getSideOutput(EventClock.LATE_EVENTS)).isNull();
     }
   }
 
   @Test
-  void sendsEventsWhoseWindowTheClockHasClosedToTheLateEvents() throws Exception {
+  void marksEventsWhoseWindowTheClockHasClosedLateAndStampsThemWithTheirArrival() throws Exception {
     try (var harness = harness()) {
       harness.processElement(item(new ClockTick(WINDOW_END.toEpochMilli() - 1)));
       harness.processElement(item(event("closed-window", WINDOW_END.minusMillis(1))));
       harness.processElement(item(event("next-window", WINDOW_END)));
 
-      assertThat(eventIds(harness)).containsExactly("next-window");
+      assertThat(eventIds(harness)).containsExactly("closed-window late", "next-window on time");
+      assertThat(harness.extractOutputStreamRecords().get(0).getTimestamp())
+          .isEqualTo(WINDOW_END.toEpochMilli());
       assertThat(harness.getSideOutput(EventClock.LATE_EVENTS))
           .singleElement()
           .satisfies(
@@ -99,7 +101,7 @@ class EventClockTest {
     }
   }
 
-  private static OneInputStreamOperatorTestHarness<TrailItem, CloudTrailEvent> harness()
+  private static OneInputStreamOperatorTestHarness<TrailItem, ClockedEvent> harness()
       throws Exception {
     var harness = new OneInputStreamOperatorTestHarness<>(new EventClock(Duration.ofMinutes(5)));
     harness.open();
@@ -115,7 +117,9 @@ class EventClockTest {
   }
 
   private static List<String> eventIds(
-      OneInputStreamOperatorTestHarness<TrailItem, CloudTrailEvent> harness) {
-    return harness.extractOutputValues().stream().map(CloudTrailEvent::eventId).toList();
+      OneInputStreamOperatorTestHarness<TrailItem, ClockedEvent> harness) {
+    return harness.extractOutputValues().stream()
+        .map(clocked -> clocked.event().eventId() + (clocked.late() ? " late" : " on time"))
+        .toList();
   }
 }

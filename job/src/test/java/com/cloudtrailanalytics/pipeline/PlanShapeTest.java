@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.JobVertex;
 import org.apache.flink.streaming.api.graph.StreamEdge;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shape of the planned job with every table: events cross between tasks only once, pre-counted,
- * into a windowed table's global aggregate; everything else stays in the task that read it.
+ * into a windowed table's global aggregate; everything else stays in the task that read them.
  */
 class PlanShapeTest {
 
@@ -32,10 +33,7 @@ class PlanShapeTest {
   @Test
   void eventsAreShuffledOnlyAfterATwoPhaseWindowAggregationHasCountedThemLocally()
       throws Exception {
-    Path input = Files.createDirectories(dir.resolve("trail"));
-    Configuration config = JobConfigs.bounded(input, dir.resolve("output"));
-    config.set(JobOptions.TABLES, List.copyOf(TableNames.CHOOSABLE));
-    StreamGraph graph = CloudTrailJob.create(config).graph();
+    StreamGraph graph = everyTable();
 
     List<String> keyedEdges = new ArrayList<>();
     for (StreamNode node : graph.getStreamNodes()) {
@@ -56,5 +54,32 @@ class PlanShapeTest {
                     table ->
                         table + "_3_localwindowaggregate -> " + table + "_5_globalwindowaggregate")
                 .toList());
+  }
+
+  @Test
+  void oneChainOfOperatorsTakesEachEventFromItsFileToEveryWriterAndLocalAggregate()
+      throws Exception {
+    List<String> tasks =
+        everyTable().getJobGraph().getVerticesSortedTopologicallyFromSources().stream()
+            .map(JobVertex::getName)
+            .toList();
+
+    String reading = tasks.get(0);
+    assertThat(reading).startsWith("Source: CloudTrail files -> Event time");
+    assertThat(tasks).filteredOn(task -> task.contains("Event time")).hasSize(1);
+    int tables = TableNames.CHOOSABLE.size() + TableNames.ALWAYS_WRITTEN.size();
+    assertThat(occurrences(reading, "LocalWindowAggregate")).isEqualTo(WINDOWED.size());
+    assertThat(occurrences(reading, "streaming-writer")).isEqualTo(tables - WINDOWED.size());
+  }
+
+  private StreamGraph everyTable() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("trail"));
+    Configuration config = JobConfigs.bounded(input, dir.resolve("output"));
+    config.set(JobOptions.TABLES, List.copyOf(TableNames.CHOOSABLE));
+    return CloudTrailJob.create(config).graph();
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 }
