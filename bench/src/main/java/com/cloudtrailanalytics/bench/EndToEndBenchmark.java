@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * its steady rate, after start-up and JIT warm-up, is the marginal rate between a trail of N/2
  * events and one of N: (N - N/2) / (time for N - time for N/2).
  *
- * <p>{@code bench/run-end-to-end.sh [--events N] [--runs R] [--heap 1g] [--dir D]}
+ * <p>{@code bench/run-end-to-end.sh [--events N] [--runs R] [--heap 1g] [--max-rss-mb 1536] [--dir
+ * D]}: exits 1 when a run with every table peaks above {@code --max-rss-mb} of resident memory.
  */
 public final class EndToEndBenchmark {
 
@@ -31,6 +32,7 @@ public final class EndToEndBenchmark {
     String heap = option(args, "--heap", "1g");
     Path jar = Path.of(option(args, "--jar", "job/target/cloudtrail-analytics.jar"));
     Path dir = Path.of(option(args, "--dir", "bench/target/end-to-end"));
+    long maxRssMb = Long.parseLong(option(args, "--max-rss-mb", "1536"));
 
     Path trail = trail(dir, events);
     Path half = trail(dir, events / 2);
@@ -126,6 +128,14 @@ public final class EndToEndBenchmark {
     System.out.printf(
         "Job start-up and shutdown (one-file trail): %.1f s. Job (activity) wall time / DuckDB: %.2f%n",
         fixed, median(activity) / median(duckdb));
+    long peakRssMb = everythingRss.stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
+    boolean withinBound = peakRssMb <= maxRssMb;
+    System.out.printf(
+        "Check: every table, highest peak RSS of %d runs %,d MB <= %,d MB (heap %s): %s%n",
+        runs, peakRssMb, maxRssMb, heap, withinBound ? "ok" : "FAILED");
+    if (!withinBound) {
+      System.exit(1);
+    }
   }
 
   /** A generated trail of {@code events} events, written once and kept for later runs. */
