@@ -35,8 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Auto-compaction merges the files a checkpoint commits into a partition only up to 16 MB ({@code
- * compaction.file-size}): two writers' files that together exceed it stay two files.
+ * Auto-compaction merges the files a checkpoint commits into a partition only up to 4 MB ({@code
+ * compaction.file-size}): two writers' files of more than that stay two files, renamed, not
+ * rewritten.
  */
 class CompactionITCase {
 
@@ -51,7 +52,7 @@ class CompactionITCase {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
-  private static final long COMPACTION_FILE_SIZE = 16L * 1024 * 1024;
+  private static final long COMPACTION_FILE_SIZE = 4L * 1024 * 1024;
 
   /** Two files of incompressible events, about 9 MB of Parquet each, and two of one event. */
   private static final int LARGE_FILES = 2;
@@ -94,7 +95,7 @@ class CompactionITCase {
       }
       assertThat(total).as("the partition's bytes").isGreaterThan(COMPACTION_FILE_SIZE);
       assertThat(files)
-          .as("one file per writer: merging them would pass 16 MB")
+          .as("one file per writer: merging them would pass 4 MB")
           .hasSize(2)
           .allMatch(file -> file.toString().startsWith("dt=2024-03-01/hr=10/compacted-part-"));
       assertThat(tables.query("SELECT COUNT(*), COUNT(DISTINCT event_id) FROM events"))
