@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The job against the floor and a peer on the same files: a generated trail of N events (default 5
@@ -43,7 +41,7 @@ public final class EndToEndBenchmark {
                   1, 1, 1, 1, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
           .writeTo(tiny);
     }
-    List<Path> files = logFiles(trail);
+    List<Path> files = BenchTrails.logFiles(trail);
     long gzBytes = 0;
     for (Path file : files) {
       gzBytes += Files.size(file);
@@ -177,23 +175,8 @@ public final class EndToEndBenchmark {
     return lines.toString();
   }
 
-  private static List<Path> logFiles(Path trail) throws Exception {
-    try (Stream<Path> walk = Files.walk(trail)) {
-      return walk.filter(
-              f -> f.toString().contains("/CloudTrail/") && f.toString().endsWith(".json.gz"))
-          .sorted()
-          .toList();
-    }
-  }
-
   private static Path fresh(Path dir) throws Exception {
-    if (Files.exists(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
+    BenchTrails.delete(dir);
     return dir;
   }
 

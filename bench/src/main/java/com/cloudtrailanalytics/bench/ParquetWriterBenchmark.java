@@ -5,15 +5,12 @@ import com.cloudtrailanalytics.event.TrailFile;
 import com.cloudtrailanalytics.event.TrailItem;
 import com.cloudtrailanalytics.format.TrailFileItems;
 import com.cloudtrailanalytics.pipeline.EventColumns;
-import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
@@ -79,25 +76,15 @@ public class ParquetWriterBenchmark {
   @Setup(Level.Trial)
   public void readEvents() throws IOException {
     dir = Files.createTempDirectory("parquet-bench");
-    Path trail = dir.resolve("trail");
-    new SyntheticTrail(
-            new SyntheticTrail.Settings(
-                1, 1, 1, 20_000, 1, Instant.parse("2025-03-03T06:00:00Z"), null))
-        .writeTo(trail);
+    Path trail = BenchTrails.writeSmall(dir.resolve("trail"), 20_000);
     List<EventColumns.Column> columns = EventColumns.ALL;
-    try (Stream<Path> walk = Files.walk(trail)) {
-      for (Path gz :
-          walk.filter(f -> f.toString().contains("/CloudTrail/"))
-              .filter(f -> f.toString().endsWith(".json.gz"))
-              .sorted()
-              .toList()) {
-        try (TrailFileItems items =
-            new TrailFileItems(TrailFile.of(gz.toUri().toString()), Files.size(gz), 1 << 20)) {
-          TrailItem item;
-          while ((item = items.next()) != null) {
-            if (item instanceof CloudTrailEvent event) {
-              rows.add(row(columns, event));
-            }
+    for (Path gz : BenchTrails.logFiles(trail)) {
+      try (TrailFileItems items =
+          new TrailFileItems(TrailFile.of(gz.toUri().toString()), Files.size(gz), 1 << 20)) {
+        TrailItem item;
+        while ((item = items.next()) != null) {
+          if (item instanceof CloudTrailEvent event) {
+            rows.add(row(columns, event));
           }
         }
       }
@@ -155,10 +142,6 @@ public class ParquetWriterBenchmark {
   @TearDown(Level.Trial)
   public void deleteTrail() throws IOException {
     System.out.printf("%n%s: %.1f bytes per row%n", settings, (double) bytes / rows.size());
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path path : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.delete(path);
-      }
-    }
+    BenchTrails.delete(dir);
   }
 }

@@ -4,17 +4,14 @@ import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.TrailFile;
 import com.cloudtrailanalytics.event.TrailItem;
 import com.cloudtrailanalytics.format.TrailFileItems;
-import com.cloudtrailanalytics.sample.SyntheticTrail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,25 +64,15 @@ public class TrailReaderBenchmark {
 
   @Setup(Level.Trial)
   public void writeTrail() throws IOException {
-    dir = Files.createTempDirectory("reader-bench");
-    new SyntheticTrail(
-            new SyntheticTrail.Settings(
-                1, 1, 1, 20_000, 1, Instant.parse("2025-03-03T06:00:00Z"), null))
-        .writeTo(dir);
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path gz :
-          walk.filter(f -> f.toString().contains("/CloudTrail/"))
-              .filter(f -> f.toString().endsWith(".json.gz"))
-              .sorted()
-              .toList()) {
-        Path plain = gz.resolveSibling(gz.getFileName().toString().replace(".json.gz", ".json"));
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz));
-            OutputStream out = Files.newOutputStream(plain)) {
-          in.transferTo(out);
-        }
-        files.add(compression.equals("gzip") ? gz : plain);
-        jsonSizes.add(Files.size(plain));
+    dir = BenchTrails.writeSmall(Files.createTempDirectory("reader-bench"), 20_000);
+    for (Path gz : BenchTrails.logFiles(dir)) {
+      Path plain = gz.resolveSibling(gz.getFileName().toString().replace(".json.gz", ".json"));
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(gz));
+          OutputStream out = Files.newOutputStream(plain)) {
+        in.transferTo(out);
       }
+      files.add(compression.equals("gzip") ? gz : plain);
+      jsonSizes.add(Files.size(plain));
     }
   }
 
@@ -111,10 +98,6 @@ public class TrailReaderBenchmark {
 
   @TearDown(Level.Trial)
   public void deleteTrail() throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path path : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.delete(path);
-      }
-    }
+    BenchTrails.delete(dir);
   }
 }
