@@ -61,26 +61,52 @@ public final class Checkpoints {
 
   /**
    * Deletes what finished jobs leave under a checkpoint directory: their folders ({@code <dir>/<job
-   * id>/}), whatever Flink's own cleanup, which runs in the background, has not deleted yet, and
-   * the directory itself when nothing else is left in it. Only the named jobs' folders are touched.
+   * id>/}) and the directory itself when nothing else is left in it. Only the named jobs' folders
+   * are touched. Flink's own cleanup of the last checkpoints runs in the background after the job
+   * has finished and can still be deleting in a job's folder; while anything is left, this tries
+   * again, for up to two seconds (the whole time when the directory holds other jobs' folders).
    */
   public static void deleteFinished(String checkpointDirectory, Collection<String> jobIds)
       throws IOException {
     Path root = new Path(checkpointDirectory);
     FileSystem fileSystem = root.getFileSystem();
-    try {
-      for (String jobId : jobIds) {
-        Path job = new Path(root, jobId);
-        if (fileSystem.exists(job)) {
-          fileSystem.delete(job, true);
+    IOException failure = null;
+    for (int attempt = 1; attempt <= 10; attempt++) {
+      try {
+        if (!deleteOnce(fileSystem, root, jobIds)) {
+          return;
         }
+        failure = null;
+      } catch (IOException e) {
+        failure = e;
       }
-      if (fileSystem.exists(root) && list(fileSystem, root).length == 0) {
-        fileSystem.delete(root, false);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-    } catch (IOException e) {
-      LOG.warn("Could not delete the finished job's checkpoints under {}", root, e);
     }
+    if (failure != null) {
+      LOG.warn("Could not delete the finished job's checkpoints under {}", root, failure);
+    }
+  }
+
+  /** Deletes the jobs' folders, and the root if it is then empty; true if anything is left. */
+  private static boolean deleteOnce(FileSystem fileSystem, Path root, Collection<String> jobIds)
+      throws IOException {
+    boolean left = false;
+    for (String jobId : jobIds) {
+      Path job = new Path(root, jobId);
+      if (fileSystem.exists(job)) {
+        fileSystem.delete(job, true);
+        left |= fileSystem.exists(job);
+      }
+    }
+    if (fileSystem.exists(root) && list(fileSystem, root).length == 0) {
+      fileSystem.delete(root, false);
+    }
+    return left || fileSystem.exists(root);
   }
 
   /**
