@@ -5,6 +5,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.BEGINNING;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.NEXT_WINDOW;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
+import static com.cloudtrailanalytics.testing.LogFileBytes.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
@@ -13,6 +14,7 @@ import com.cloudtrailanalytics.run.RunSummary;
 import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.JobMetrics;
+import com.cloudtrailanalytics.testing.LogFileBytes;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.JobClient;
@@ -95,7 +96,7 @@ class BadInputITCase {
                 .toString()
                 .getBytes(StandardCharsets.ISO_8859_1),
             ("," + huge + "," + event("mixed-ok-2") + "]}").getBytes(StandardCharsets.UTF_8));
-    write(folder.resolve(name("mixed")), gzip(badRecords));
+    write(folder.resolve(name("mixed")), LogFileBytes.gzip(badRecords));
     String keptRawText = withBadTimeOfLength("raw-4096", RAW_TEXT_LIMIT);
     String cutRawText = withBadTimeOfLength("raw-4097", RAW_TEXT_LIMIT + 1);
     write(
@@ -239,22 +240,6 @@ class BadInputITCase {
   }
 
   private static byte[] gzip(String text) throws Exception {
-    return gzip(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] gzip(byte[] content) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-      out.write(content);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      bytes.writeBytes(part);
-    }
-    return bytes.toByteArray();
+    return LogFileBytes.gzip(text.getBytes(StandardCharsets.UTF_8));
   }
 }

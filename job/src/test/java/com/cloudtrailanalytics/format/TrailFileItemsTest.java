@@ -1,5 +1,8 @@
 package com.cloudtrailanalytics.format;
 
+import static com.cloudtrailanalytics.testing.LogFileBytes.concat;
+import static com.cloudtrailanalytics.testing.LogFileBytes.record;
+import static com.cloudtrailanalytics.testing.LogFileBytes.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.event.CloudTrailEvent;
@@ -8,7 +11,7 @@ import com.cloudtrailanalytics.event.Reject;
 import com.cloudtrailanalytics.event.RejectReason;
 import com.cloudtrailanalytics.event.TrailFile;
 import com.cloudtrailanalytics.event.TrailItem;
-import java.io.ByteArrayOutputStream;
+import com.cloudtrailanalytics.testing.LogFileBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +19,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-public class TrailFileItemsTest {
+class TrailFileItemsTest {
 
   private static final String LOG_NAME =
       "111122223333_CloudTrail_us-east-1_20240301T1005Z_abc.json";
@@ -114,7 +116,7 @@ public class TrailFileItemsTest {
     for (int i = 0; i < 2000; i++) {
       many.append(i == 0 ? "" : ",").append(record("e" + i, "2024-03-01T10:00:00Z"));
     }
-    byte[] whole = gzipBytes(many.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+    byte[] whole = LogFileBytes.gzip(many.append("]}").toString().getBytes(StandardCharsets.UTF_8));
     Path cut = write(LOG_NAME + ".gz", Arrays.copyOf(whole, whole.length / 2));
 
     List<TrailItem> items = read(cut);
@@ -147,7 +149,7 @@ public class TrailFileItemsTest {
 
   @Test
   void rejectsGzipDataCorruptedInTheMiddle() throws Exception {
-    byte[] whole = gzipBytes(records(GOOD_1, GOOD_2));
+    byte[] whole = LogFileBytes.gzip(records(GOOD_1, GOOD_2));
     for (int i = 20; i < whole.length - 20; i++) {
       whole[i] = (byte) 0xFF;
     }
@@ -209,18 +211,6 @@ public class TrailFileItemsTest {
         .isEqualTo(RejectReason.FILE_NOT_FOUND);
   }
 
-  public static String record(String eventId, String eventTime) {
-    return "{\"eventID\":\""
-        + eventId
-        + "\",\"eventTime\":\""
-        + eventTime
-        + "\",\"eventName\":\"Describe\"}";
-  }
-
-  public static byte[] records(String... records) {
-    return ("{\"Records\":[" + String.join(",", records) + "]}").getBytes(StandardCharsets.UTF_8);
-  }
-
   private List<TrailItem> read(Path file) throws IOException {
     return read(file, 1 << 20);
   }
@@ -242,7 +232,7 @@ public class TrailFileItemsTest {
   }
 
   private Path gzip(String name, byte[] content) throws IOException {
-    return write(name, gzipBytes(content));
+    return write(name, LogFileBytes.gzip(content));
   }
 
   private Path plain(String name, byte[] content) throws IOException {
@@ -251,22 +241,6 @@ public class TrailFileItemsTest {
 
   private Path write(String name, byte[] content) throws IOException {
     return Files.write(dir.resolve(name), content);
-  }
-
-  public static byte[] gzipBytes(byte[] content) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-      gzip.write(content);
-    }
-    return bytes.toByteArray();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      bytes.writeBytes(part);
-    }
-    return bytes.toByteArray();
   }
 
   private static List<String> eventIds(List<TrailItem> items) {

@@ -9,7 +9,7 @@ import com.cloudtrailanalytics.event.RejectReason;
 import com.cloudtrailanalytics.event.TrailFile;
 import com.cloudtrailanalytics.event.TrailItem;
 import com.cloudtrailanalytics.format.TrailFileItems;
-import com.cloudtrailanalytics.format.TrailFileItemsTest;
+import com.cloudtrailanalytics.testing.LogFileBytes;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +39,12 @@ class FileReadingTest {
   void aFileOfThreeHundredEvents() throws IOException {
     String[] records = new String[300];
     for (int i = 0; i < records.length; i++) {
-      records[i] = TrailFileItemsTest.record("e" + i, "2024-03-01T10:00:00Z");
+      records[i] = LogFileBytes.record("e" + i, "2024-03-01T10:00:00Z");
     }
     file =
         Files.write(
             dir.resolve("111122223333_CloudTrail_us-east-1_20240301T1005Z_a.json.gz"),
-            TrailFileItemsTest.gzipBytes(TrailFileItemsTest.records(records)));
+            LogFileBytes.gzip(LogFileBytes.records(records)));
     trailFile = TrailFile.of(file.toUri().toString());
   }
 

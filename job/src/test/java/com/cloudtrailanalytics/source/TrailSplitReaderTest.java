@@ -6,8 +6,8 @@ import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.FileReport;
 import com.cloudtrailanalytics.event.Reject;
 import com.cloudtrailanalytics.event.TrailItem;
-import com.cloudtrailanalytics.format.TrailFileItemsTest;
 import com.cloudtrailanalytics.source.discovery.RecursiveListing;
+import com.cloudtrailanalytics.testing.LogFileBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,12 +105,12 @@ class TrailSplitReaderTest {
       records.add(
           i == badIndex
               ? "{\"eventID\":\"bad\"}"
-              : TrailFileItemsTest.record("e" + i, "2024-03-01T10:00:00Z"));
+              : LogFileBytes.record("e" + i, "2024-03-01T10:00:00Z"));
     }
     Path file =
         Files.write(
             dir.resolve(name),
-            TrailFileItemsTest.gzipBytes(
+            LogFileBytes.gzip(
                 ("{\"Records\":[" + String.join(",", records) + "]}")
                     .getBytes(StandardCharsets.UTF_8)));
     org.apache.flink.core.fs.Path path = new org.apache.flink.core.fs.Path(file.toUri());
