@@ -160,27 +160,20 @@ public final class EventColumns {
     return ALL.stream().filter(column -> !column.computed()).toList();
   }
 
-  private interface Text extends Serializable {
-    String of(CloudTrailEvent event);
+  /** A field of the event as Java has it, before it is put in Flink's internal format. */
+  private interface Field<T> extends Serializable {
+    T of(CloudTrailEvent event);
   }
 
-  private interface Flag extends Serializable {
-    Boolean of(CloudTrailEvent event);
-  }
-
-  private interface Millis extends Serializable {
-    Long of(CloudTrailEvent event);
-  }
-
-  private static Column string(String name, Text text) {
+  private static Column string(String name, Field<String> text) {
     return new Column(name, Type.STRING_TYPE, event -> TableView.string(text.of(event)), null);
   }
 
-  private static Column bool(String name, Flag flag) {
+  private static Column bool(String name, Field<Boolean> flag) {
     return new Column(name, Type.BOOLEAN_TYPE, flag::of, null);
   }
 
-  private static Column timestamp(String name, Millis millis) {
+  private static Column timestamp(String name, Field<Long> millis) {
     return new Column(
         name, Type.TIMESTAMP_TYPE, event -> TableView.timestamp(millis.of(event)), null);
   }

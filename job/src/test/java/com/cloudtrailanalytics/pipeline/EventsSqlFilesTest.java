@@ -2,10 +2,16 @@ package com.cloudtrailanalytics.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.event.UserIdentity;
+import com.cloudtrailanalytics.format.CloudTrailEventBuilder;
 import com.cloudtrailanalytics.testing.EventsSqlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.table.data.RowData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +33,50 @@ class EventsSqlFilesTest {
   }
 
   @Test
-  void theViewFillsEveryColumnTheInsertReadsFromIt() {
-    assertThat(new EventsView().rowType().getChildren()).hasSize(EventColumns.fromEvent().size());
+  void theViewFillsEachColumnFromItsFieldAndLeavesTheComputedOnesToTheSql() {
+    CloudTrailEvent event =
+        new CloudTrailEventBuilder()
+            .eventTimeMillis(Instant.parse("2024-03-01T10:00:00Z").toEpochMilli())
+            .eventName("StopInstances")
+            .errorCode("Client.UnauthorizedOperation")
+            .userIdentity(
+                new UserIdentity.Builder()
+                    .type("IAMUser")
+                    .mfaAuthenticated("TRUE")
+                    .sessionCreationDate("2024-03-01T09:58:00Z")
+                    .build())
+            .resources(
+                List.of(
+                    new CloudTrailEvent.Resource(
+                        "arn:aws:ec2:eu-west-2:123456789012:instance/i-1", "123456789012", null)))
+            .sourceFile("s3://trail/a.json.gz")
+            .build();
+
+    RowData row = new EventsView().map(event);
+
+    assertThat(row.getArity()).isEqualTo(EventColumns.fromEvent().size());
+    assertThat(row.getTimestamp(position("event_time"), 3).getMillisecond())
+        .isEqualTo(Instant.parse("2024-03-01T10:00:00Z").toEpochMilli());
+    assertThat(row.getString(position("event_name")).toString()).isEqualTo("StopInstances");
+    assertThat(row.getBoolean(position("is_error"))).isTrue();
+    assertThat(row.getString(position("identity_type")).toString()).isEqualTo("IAMUser");
+    assertThat(row.getBoolean(position("mfa_authenticated"))).isTrue();
+    assertThat(row.getTimestamp(position("session_creation_date"), 3).getMillisecond())
+        .isEqualTo(Instant.parse("2024-03-01T09:58:00Z").toEpochMilli());
+    assertThat(row.isNullAt(position("session_issuer_arn"))).isTrue();
+    assertThat(row.getArray(position("resources")).getRow(0, 3).getString(0).toString())
+        .isEqualTo("arn:aws:ec2:eu-west-2:123456789012:instance/i-1");
+    assertThat(row.getString(position("source_file")).toString()).isEqualTo("s3://trail/a.json.gz");
     assertThat(EventColumns.ALL)
         .filteredOn(EventColumns.Column::computed)
-        .allSatisfy(column -> assertThat(column.value()).isNull());
-    assertThat(EventColumns.fromEvent())
-        .allSatisfy(column -> assertThat(column.value()).isNotNull());
+        .extracting(EventColumns.Column::name)
+        .containsExactly("country_iso_code");
+  }
+
+  private static int position(String column) {
+    List<String> names = EventColumns.fromEvent().stream().map(EventColumns.Column::name).toList();
+    assertThat(names).contains(column);
+    return names.indexOf(column);
   }
 
   @Test
