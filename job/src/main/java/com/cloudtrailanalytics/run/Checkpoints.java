@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.run;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
@@ -63,15 +64,15 @@ public final class Checkpoints {
    * Deletes what finished jobs leave under a checkpoint directory: their folders ({@code <dir>/<job
    * id>/}) and the directory itself when nothing else is left in it. Only the named jobs' folders
    * are touched. Flink's own cleanup of the last checkpoints runs in the background after the job
-   * has finished and can still be deleting in a job's folder; while anything is left, this tries
-   * again, for up to two seconds (the whole time when the directory holds other jobs' folders).
+   * has finished and can still be deleting in a job's folder; while one of the jobs' folders, or
+   * the emptied directory, is left, this tries again, for up to two seconds.
    */
   public static void deleteFinished(String checkpointDirectory, Collection<String> jobIds)
       throws IOException {
     Path root = new Path(checkpointDirectory);
     FileSystem fileSystem = root.getFileSystem();
     IOException failure = null;
-    for (int attempt = 1; attempt <= 10; attempt++) {
+    for (int attempt = 1; ; attempt++) {
       try {
         if (!deleteOnce(fileSystem, root, jobIds)) {
           return;
@@ -80,6 +81,9 @@ public final class Checkpoints {
       } catch (IOException e) {
         failure = e;
       }
+      if (attempt == 10) {
+        break;
+      }
       try {
         Thread.sleep(200);
       } catch (InterruptedException e) {
@@ -87,26 +91,30 @@ public final class Checkpoints {
         return;
       }
     }
-    if (failure != null) {
-      LOG.warn("Could not delete the finished job's checkpoints under {}", root, failure);
-    }
+    LOG.warn("Could not delete the finished job's checkpoints under {}", root, failure);
   }
 
-  /** Deletes the jobs' folders, and the root if it is then empty; true if anything is left. */
+  /**
+   * Deletes the jobs' folders, and the root if it is then empty; true if one of the folders, or the
+   * empty root, is still there.
+   */
   private static boolean deleteOnce(FileSystem fileSystem, Path root, Collection<String> jobIds)
       throws IOException {
-    boolean left = false;
     for (String jobId : jobIds) {
       Path job = new Path(root, jobId);
       if (fileSystem.exists(job)) {
         fileSystem.delete(job, true);
-        left |= fileSystem.exists(job);
       }
     }
-    if (fileSystem.exists(root) && list(fileSystem, root).length == 0) {
-      fileSystem.delete(root, false);
+    if (!fileSystem.exists(root)) {
+      return false;
     }
-    return left || fileSystem.exists(root);
+    FileStatus[] left = list(fileSystem, root);
+    if (left.length == 0) {
+      fileSystem.delete(root, false);
+      return fileSystem.exists(root);
+    }
+    return Arrays.stream(left).anyMatch(entry -> jobIds.contains(entry.getPath().getName()));
   }
 
   /**
