@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.formats.parquet.ParquetWriterFactory;
 import org.apache.flink.formats.parquet.row.ParquetRowDataBuilder;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.hadoop.conf.Configuration;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -69,7 +71,7 @@ public class ParquetWriterBenchmark {
 
   private Path dir;
   private final List<RowData> rows = new ArrayList<>();
-  private org.apache.flink.formats.parquet.ParquetWriterFactory<RowData> writers;
+  private ParquetWriterFactory<RowData> writers;
   private int file;
   private long bytes;
 
@@ -113,11 +115,7 @@ public class ParquetWriterBenchmark {
     GenericRowData row = new GenericRowData(columns.size());
     for (int i = 0; i < columns.size(); i++) {
       EventColumns.Column column = columns.get(i);
-      row.setField(
-          i,
-          column.computed()
-              ? org.apache.flink.table.data.StringData.fromString("US")
-              : column.value().of(event));
+      row.setField(i, column.computed() ? StringData.fromString("US") : column.value().of(event));
     }
     return row;
   }
