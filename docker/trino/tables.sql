@@ -258,6 +258,44 @@ CREATE TABLE IF NOT EXISTS cloudtrail_analytics.insight_events (
   partition_projection_location_template = 's3://cloudtrail-tables/insight_events/dt=${dt}/hr=${hr}'
 );
 
+CREATE TABLE IF NOT EXISTS cloudtrail_analytics.findings (
+  "finding_id" varchar,
+  "rule_id" varchar,
+  "rule_title" varchar,
+  "severity" varchar,
+  "tags" array(varchar),
+  "event_time" timestamp(3),
+  "account_id" varchar,
+  "aws_region" varchar,
+  "principal" varchar,
+  "user_name" varchar,
+  "session_name" varchar,
+  "source_ip_address" varchar,
+  "country_iso_code" varchar,
+  "event_source" varchar,
+  "event_name" varchar,
+  "event_ids" array(varchar),
+  "details" varchar,
+  "dt" varchar WITH (
+    partition_projection_type = 'DATE',
+    partition_projection_format = 'yyyy-MM-dd',
+    partition_projection_range = ARRAY['2013-01-01', 'NOW'],
+    partition_projection_interval = 1,
+    partition_projection_interval_unit = 'DAYS'
+  ),
+  "hr" varchar WITH (
+    partition_projection_type = 'INTEGER',
+    partition_projection_range = ARRAY['0', '23'],
+    partition_projection_digits = 2
+  )
+) WITH (
+  external_location = 's3://cloudtrail-tables/findings',
+  format = 'PARQUET',
+  partitioned_by = ARRAY['dt', 'hr'],
+  partition_projection_enabled = true,
+  partition_projection_location_template = 's3://cloudtrail-tables/findings/dt=${dt}/hr=${hr}'
+);
+
 CREATE TABLE IF NOT EXISTS cloudtrail_analytics.late_events (
   "event_id" varchar,
   "event_time" timestamp(3),

@@ -42,7 +42,11 @@ final class CommandLine {
       } else {
         throw new UsageException("--" + name + " needs a value: " + flag.valueName());
       }
-      config.setString(flag.option().key(), value);
+      String key = flag.option().key();
+      if (flag.repeatable() && config.containsKey(key)) {
+        value = config.getString(key, "") + ";" + value;
+      }
+      config.setString(key, value);
       try {
         config.get(flag.option());
       } catch (IllegalArgumentException e) {

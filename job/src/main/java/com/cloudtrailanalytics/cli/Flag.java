@@ -13,7 +13,12 @@ import org.apache.flink.util.TimeUtils;
  * @param valueName what the value looks like in the help, or null for a switch
  */
 record Flag(
-    String name, ConfigOption<?> option, String valueName, String help, String defaultValue) {
+    String name,
+    ConfigOption<?> option,
+    String valueName,
+    String help,
+    String defaultValue,
+    boolean repeatable) {
 
   /**
    * A flag for one of our own options: {@code cloudtrail.x} and {@code generate.x} are {@code --x}.
@@ -24,13 +29,20 @@ record Flag(
         option,
         valueName,
         plainText(option),
-        option.hasDefaultValue() ? display(option.defaultValue()) : null);
+        option.hasDefaultValue() ? display(option.defaultValue()) : null,
+        false);
+  }
+
+  /** A flag for a list option that may be given more than once, each time adding to the list. */
+  static Flag repeatable(ConfigOption<List<String>> option, String valueName) {
+    Flag flag = of(option, valueName);
+    return new Flag(flag.name(), option, valueName, flag.help(), null, true);
   }
 
   /** A flag for a Flink option, with help text of its own. */
   static Flag of(
       String name, ConfigOption<?> option, String valueName, String help, String defaultValue) {
-    return new Flag(name, option, valueName, help, defaultValue);
+    return new Flag(name, option, valueName, help, defaultValue, false);
   }
 
   boolean isSwitch() {

@@ -143,6 +143,98 @@ public final class JobOptions {
               "A MaxMind GeoLite2 or GeoIP2 ASN database (.mmdb), local or on s3://, for the asn"
                   + " and as_org columns and the geo_asn(ip) SQL function.");
 
+  // --- Findings: Sigma rules and stateful detections ---
+
+  public static final ConfigOption<List<String>> RULES =
+      key("cloudtrail.rules")
+          .stringType()
+          .asList()
+          .noDefaultValue()
+          .withDescription(
+              "A folder of Sigma rules (.yml), local or on s3://, to run on every event into the"
+                  + " findings table; repeatable. Rules for other log sources are skipped, and"
+                  + " named at start.");
+
+  public static final ConfigOption<Boolean> NO_DEFAULT_RULES =
+      key("cloudtrail.no-default-rules")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription("Do not run the built-in rules (CIS AWS Foundations 4.x and more).");
+
+  public static final ConfigOption<Duration> NEW_COUNTRY_WINDOW =
+      key("cloudtrail.new-country-window")
+          .durationType()
+          .defaultValue(Duration.ofDays(30))
+          .withDescription(
+              "A console sign-in from a country not seen for that person in this long is a"
+                  + " finding (needs --geoip-db).");
+
+  public static final ConfigOption<Integer> TRAVEL_MAX_SPEED =
+      key("cloudtrail.travel-max-speed")
+          .intType()
+          .defaultValue(900)
+          .withDescription(
+              "Two sign-ins of one person farther apart than this speed allows, in km/h, are a"
+                  + " finding (impossible travel; needs --geoip-db).");
+
+  public static final ConfigOption<Integer> TRAVEL_MIN_DISTANCE =
+      key("cloudtrail.travel-min-distance")
+          .intType()
+          .defaultValue(500)
+          .withDescription(
+              "Impossible travel needs at least this distance, in km: GeoIP places addresses only"
+                  + " roughly.");
+
+  public static final ConfigOption<Integer> BRUTE_FORCE_COUNT =
+      key("cloudtrail.brute-force-count")
+          .intType()
+          .defaultValue(10)
+          .withDescription(
+              "This many failed console sign-ins from one address within --brute-force-window"
+                  + " are a finding.");
+
+  public static final ConfigOption<Duration> BRUTE_FORCE_WINDOW =
+      key("cloudtrail.brute-force-window")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription("See --brute-force-count.");
+
+  public static final ConfigOption<Integer> SPRAYING_COUNT =
+      key("cloudtrail.spraying-count")
+          .intType()
+          .defaultValue(20)
+          .withDescription(
+              "This many failed console sign-ins in one account and region within"
+                  + " --spraying-window are a finding (password spraying).");
+
+  public static final ConfigOption<Duration> SPRAYING_WINDOW =
+      key("cloudtrail.spraying-window")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription("See --spraying-count.");
+
+  public static final ConfigOption<Integer> ACCESS_DENIED_COUNT =
+      key("cloudtrail.access-denied-count")
+          .intType()
+          .defaultValue(20)
+          .withDescription(
+              "This many AccessDenied or Unauthorized errors of one principal within"
+                  + " --access-denied-window are a finding.");
+
+  public static final ConfigOption<Duration> ACCESS_DENIED_WINDOW =
+      key("cloudtrail.access-denied-window")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .withDescription("See --access-denied-count.");
+
+  public static final ConfigOption<Duration> INSTANCE_CREDENTIALS_REPEAT =
+      key("cloudtrail.instance-credentials-repeat")
+          .durationType()
+          .defaultValue(Duration.ofDays(1))
+          .withDescription(
+              "An EC2 instance role session used from one address outside AWS is a finding once"
+                  + " per this interval while it goes on.");
+
   // --- S3: Flink's own keys for its S3 file system plugin, so they work in config.yaml too ---
 
   public static final ConfigOption<String> S3_ENDPOINT =

@@ -29,7 +29,8 @@ public record JobSettings(
     Duration structureInterval,
     String geoipDb,
     String asnDb,
-    List<String> tables) {
+    List<String> tables,
+    DetectionSettings detections) {
 
   public static JobSettings from(ReadableConfig config) {
     JobSettings settings =
@@ -48,7 +49,8 @@ public record JobSettings(
             read(config, JobOptions.STRUCTURE_INTERVAL),
             optionalLocation(config, JobOptions.GEOIP_DB),
             optionalLocation(config, JobOptions.ASN_DB),
-            tables(config));
+            tables(config),
+            DetectionSettings.from(config));
     settings.validate();
     return settings;
   }
@@ -85,7 +87,7 @@ public record JobSettings(
         "at least 1s (e.g. 1h)");
   }
 
-  private static void check(boolean valid, ConfigOption<?> option, Object value, String expected) {
+  static void check(boolean valid, ConfigOption<?> option, Object value, String expected) {
     if (!valid) {
       throw new InvalidSettingException(
           String.format("%s is %s; it must be %s", describe(option), value, expected));
@@ -127,7 +129,7 @@ public record JobSettings(
         .orElse(null);
   }
 
-  private static <T> T read(ReadableConfig config, ConfigOption<T> option) {
+  static <T> T read(ReadableConfig config, ConfigOption<T> option) {
     try {
       return config.get(option);
     } catch (IllegalArgumentException e) {

@@ -16,6 +16,7 @@ public final class TableNames {
   public static final String CONSOLE_LOGIN_SUMMARY = "console_login_summary";
   public static final String EVENTS = "events";
   public static final String INSIGHT_EVENTS = "insight_events";
+  public static final String FINDINGS = "findings";
   public static final String LATE_EVENTS = "late_events";
   public static final String REJECTS = "rejects";
   public static final String SOURCE_FILES = "source_files";
@@ -28,7 +29,8 @@ public final class TableNames {
           CONSOLE_LOGINS,
           CONSOLE_LOGIN_SUMMARY,
           EVENTS,
-          INSIGHT_EVENTS);
+          INSIGHT_EVENTS,
+          FINDINGS);
 
   /** Written whatever {@code --tables} says: together they account for every record read. */
   public static final Set<String> ALWAYS_WRITTEN = Set.of(LATE_EVENTS, REJECTS, SOURCE_FILES);

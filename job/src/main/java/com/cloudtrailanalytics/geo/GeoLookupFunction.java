@@ -2,7 +2,6 @@ package com.cloudtrailanalytics.geo;
 
 import com.maxmind.db.Reader;
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.ScalarFunction;
@@ -70,20 +69,4 @@ abstract class GeoLookupFunction extends ScalarFunction {
 
   /** What the database says about an address, or null when it does not know it. */
   abstract Row answer(Reader reader, InetAddress address) throws Exception;
-
-  /** A map that keeps the most recently used entries. */
-  private static final class LruMap<K, V> extends LinkedHashMap<K, V> {
-    private static final long serialVersionUID = 1L;
-    private final int capacity;
-
-    LruMap(int capacity) {
-      super(capacity * 4 / 3 + 1, 0.75f, true);
-      this.capacity = capacity;
-    }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-      return size() > capacity;
-    }
-  }
 }

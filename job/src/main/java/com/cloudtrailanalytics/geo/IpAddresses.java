@@ -31,6 +31,23 @@ public final class IpAddresses {
     }
   }
 
+  /**
+   * An address no one reaches from the internet: private (RFC 1918, IPv6 unique local), loopback,
+   * link-local, carrier-grade NAT (100.64.0.0/10) or unspecified.
+   */
+  public static boolean isPrivate(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    boolean carrierGradeNat =
+        bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+    boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+    return address.isSiteLocalAddress()
+        || address.isLoopbackAddress()
+        || address.isLinkLocalAddress()
+        || address.isAnyLocalAddress()
+        || carrierGradeNat
+        || uniqueLocal;
+  }
+
   /** Four dot-separated numbers of one to three digits, each at most 255. */
   private static boolean isIpv4(String text) {
     int parts = 0;

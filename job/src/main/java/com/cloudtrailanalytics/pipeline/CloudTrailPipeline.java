@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.pipeline;
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.findings.detections.Detections;
 import com.cloudtrailanalytics.geo.GeoFunctions;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
@@ -86,6 +87,13 @@ public final class CloudTrailPipeline {
               .name("Console sign-ins")
               .uid("console-sign-ins"),
           consoleLogins);
+    }
+    FindingsView findings = new FindingsView();
+    if (used.test(findings)) {
+      registerWithEventTime(
+          tables,
+          Detections.findings(everyEvent, settings.detections(), settings.geoipDb()),
+          findings);
     }
     register(tables, events.getSideOutput(EventClock.REJECTS), new RejectsView());
     register(tables, events.getSideOutput(EventClock.FILE_REPORTS), new SourceFilesView());

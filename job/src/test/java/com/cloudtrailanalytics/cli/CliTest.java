@@ -97,7 +97,7 @@ class CliTest {
     assertThat(errorLines())
         .containsExactly(
             "cloudtrail-analytics: --tables names [users], which the job does not write; it writes"
-                + " [console_login_summary, console_logins, events, insight_events, late_events,"
+                + " [console_login_summary, console_logins, events, findings, insight_events, late_events,"
                 + " region_activity, rejects, source_files, user_activity]");
   }
 
