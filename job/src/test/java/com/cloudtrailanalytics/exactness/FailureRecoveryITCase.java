@@ -2,6 +2,9 @@ package com.cloudtrailanalytics.exactness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.config.TableNames;
+import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.GroundTruth;
 import com.cloudtrailanalytics.testing.JobConfigs;
@@ -65,6 +68,11 @@ class FailureRecoveryITCase {
           .as("every file once")
           .containsExactly(
               List.of((long) written.logFiles(), (long) written.logFiles(), truth.events()));
+      assertThat(findings(tables))
+          .as("every finding once, the same as a run that was never interrupted finds")
+          .isNotEmpty()
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(findingsOfAnUninterruptedRun(bucket));
       assertThat(tables.committedFiles("rejects")).isEmpty();
       assertThat(tables.committedFiles("late_events")).isEmpty();
       assertThat(OutputTables.tableNames(output))
@@ -73,11 +81,27 @@ class FailureRecoveryITCase {
               "console_login_summary",
               "console_logins",
               "events",
+              "findings",
               "region_activity",
               "source_files",
               "user_activity");
       assertThat(visibleFilesOtherThanParts(output)).isEmpty();
     }
+  }
+
+  private List<List<Object>> findingsOfAnUninterruptedRun(Path bucket) throws Exception {
+    Path output = dir.resolve("uninterrupted");
+    Configuration config = JobConfigs.bounded(bucket, output);
+    config.set(JobOptions.TABLES, List.of(TableNames.FINDINGS));
+    CloudTrailJob.create(config).run();
+    try (OutputTables tables = new OutputTables(output)) {
+      return findings(tables);
+    }
+  }
+
+  private static List<List<Object>> findings(OutputTables tables) throws Exception {
+    return tables.query(
+        "SELECT finding_id, rule_id, array_to_string(event_ids, ' ') FROM findings ORDER BY 1");
   }
 
   /** Query engines read every file whose name does not start with '.' or '_'. */
