@@ -50,6 +50,8 @@ final class RunCommand {
           Flag.of(JobOptions.ACCESS_DENIED_COUNT, "<n>"),
           Flag.of(JobOptions.ACCESS_DENIED_WINDOW, "<duration>"),
           Flag.of(JobOptions.INSTANCE_CREDENTIALS_REPEAT, "<duration>"),
+          Flag.of(JobOptions.ALERT_WEBHOOK, "<url>"),
+          Flag.of(JobOptions.ALERT_MIN_SEVERITY, "<severity>"),
           Flag.of(
               "s3-endpoint",
               JobOptions.S3_ENDPOINT,

@@ -23,7 +23,9 @@ public record DetectionSettings(
     Duration sprayingWindow,
     int accessDeniedCount,
     Duration accessDeniedWindow,
-    Duration instanceCredentialsRepeat)
+    Duration instanceCredentialsRepeat,
+    String alertWebhook,
+    String alertMinSeverity)
     implements Serializable {
 
   static DetectionSettings from(ReadableConfig config) {
@@ -44,7 +46,22 @@ public record DetectionSettings(
         positive(config, JobOptions.SPRAYING_WINDOW, "10m"),
         positive(config, JobOptions.ACCESS_DENIED_COUNT),
         positive(config, JobOptions.ACCESS_DENIED_WINDOW, "5m"),
-        positive(config, JobOptions.INSTANCE_CREDENTIALS_REPEAT, "1d"));
+        positive(config, JobOptions.INSTANCE_CREDENTIALS_REPEAT, "1d"),
+        webhook(config),
+        read(config, JobOptions.ALERT_MIN_SEVERITY).strip());
+  }
+
+  private static String webhook(ReadableConfig config) {
+    String url = config.getOptional(JobOptions.ALERT_WEBHOOK).map(String::strip).orElse("");
+    if (url.isEmpty()) {
+      return null;
+    }
+    check(
+        url.startsWith("http://") || url.startsWith("https://"),
+        JobOptions.ALERT_WEBHOOK,
+        url,
+        "an http:// or https:// URL");
+    return url;
   }
 
   private static Duration positive(

@@ -235,6 +235,22 @@ public final class JobOptions {
               "An EC2 instance role session used from one address outside AWS is a finding once"
                   + " per this interval while it goes on.");
 
+  public static final ConfigOption<String> ALERT_WEBHOOK =
+      key("cloudtrail.alert-webhook")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Post each new finding of at least --alert-min-severity to this URL, as"
+                  + " Slack-compatible JSON (a Slack incoming webhook works as it is).");
+
+  public static final ConfigOption<String> ALERT_MIN_SEVERITY =
+      key("cloudtrail.alert-min-severity")
+          .stringType()
+          .defaultValue("high")
+          .withDescription(
+              "The lowest severity posted to --alert-webhook: informational, low, medium, high"
+                  + " or critical.");
+
   // --- S3: Flink's own keys for its S3 file system plugin, so they work in config.yaml too ---
 
   public static final ConfigOption<String> S3_ENDPOINT =

@@ -3,6 +3,8 @@ package com.cloudtrailanalytics.pipeline;
 import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.TrailItem;
+import com.cloudtrailanalytics.findings.Finding;
+import com.cloudtrailanalytics.findings.alerts.Alerts;
 import com.cloudtrailanalytics.findings.detections.Detections;
 import com.cloudtrailanalytics.geo.GeoFunctions;
 import com.cloudtrailanalytics.source.TrailSource;
@@ -90,10 +92,10 @@ public final class CloudTrailPipeline {
     }
     FindingsView findings = new FindingsView();
     if (used.test(findings)) {
-      registerWithEventTime(
-          tables,
-          Detections.findings(everyEvent, settings.detections(), settings.geoipDb()),
-          findings);
+      DataStream<Finding> found =
+          Detections.findings(everyEvent, settings.detections(), settings.geoipDb());
+      registerWithEventTime(tables, found, findings);
+      Alerts.settings(settings).ifPresent(alerts -> Alerts.post(found, alerts));
     }
     register(tables, events.getSideOutput(EventClock.REJECTS), new RejectsView());
     register(tables, events.getSideOutput(EventClock.FILE_REPORTS), new SourceFilesView());

@@ -1,28 +1,16 @@
 package com.cloudtrailanalytics.findings;
 
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.ACCOUNT;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.BEGINNING;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.assumedRoleCall;
-import static com.cloudtrailanalytics.testing.CloudTrailEvents.consoleLogin;
-import static com.cloudtrailanalytics.testing.TestGeoDatabases.LINKOPING_IP;
-import static com.cloudtrailanalytics.testing.TestGeoDatabases.LONDON_IP;
 import static com.cloudtrailanalytics.testing.TestGeoDatabases.MILTON_IP;
 import static java.util.Arrays.asList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
-import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.TestGeoDatabases;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -36,15 +24,13 @@ class FindingsITCase {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER = MiniClusters.oneTaskManagerTwoSlots();
 
-  private static final String ATTACKER_IP = LINKOPING_IP;
-  private static final String CLUMSY_IP = "198.51.100.30";
-
   @TempDir Path dir;
 
   @Test
   void eachDetectionFiresOnItsStoryAndNotOnItsNearMiss() throws Exception {
     Path output = dir.resolve("output");
-    Configuration config = JobConfigs.boundedInDeliveryOrder(writeTrail(), output);
+    Configuration config =
+        JobConfigs.boundedInDeliveryOrder(DetectionStories.write(dir.resolve("bucket")), output);
     config.set(JobOptions.GEOIP_DB, TestGeoDatabases.writeCity(dir).toString());
     config.set(JobOptions.TABLES, List.of("findings"));
 
@@ -60,7 +46,7 @@ class FindingsITCase {
                   "ct-console-brute-force",
                   "high",
                   "mallory",
-                  ATTACKER_IP,
+                  DetectionStories.ATTACKER_IP,
                   "SE",
                   "guess-0",
                   10L,
@@ -80,7 +66,7 @@ class FindingsITCase {
                   "ct-instance-credentials-outside-aws",
                   "high",
                   "web-server",
-                  "203.0.113.50",
+                  DetectionStories.OUTSIDE_IP,
                   null,
                   "stolen",
                   1L,
@@ -102,35 +88,5 @@ class FindingsITCase {
                       + " FROM findings"))
           .containsExactly(asList(4L, 2L, true));
     }
-  }
-
-  private Path writeTrail() throws Exception {
-    Path bucket = dir.resolve("bucket");
-    TrailWriter trail = new TrailWriter(bucket);
-    List<ObjectNode> records = new ArrayList<>();
-    records.add(consoleLogin("nicholas", LONDON_IP, at(0), true).eventId("london").build());
-    records.add(consoleLogin("nicholas", MILTON_IP, at(30 * 60), true).eventId("milton").build());
-    for (int i = 0; i < 10; i++) {
-      records.add(
-          consoleLogin("mallory", ATTACKER_IP, at(20 * i), false).eventId("guess-" + i).build());
-    }
-    for (int i = 0; i < 9; i++) {
-      records.add(consoleLogin("bob", CLUMSY_IP, at(40 * i), false).eventId("typo-" + i).build());
-    }
-    records.add(
-        assumedRoleCall("web-server", "i-0123456789abcdef0", "ListBuckets", at(600))
-            .sourceIp("203.0.113.50")
-            .eventId("stolen")
-            .build());
-    records.add(
-        assumedRoleCall("web-server", "i-0123456789abcdef0", "ListBuckets", at(660))
-            .eventId("inside")
-            .build());
-    trail.writeLogFile(ACCOUNT, US_EAST_1, BEGINNING.plus(Duration.ofMinutes(40)), records);
-    return bucket;
-  }
-
-  private static Instant at(long seconds) {
-    return BEGINNING.plusSeconds(seconds);
   }
 }
