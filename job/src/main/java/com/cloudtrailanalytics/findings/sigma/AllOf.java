@@ -1,0 +1,21 @@
+package com.cloudtrailanalytics.findings.sigma;
+
+import java.util.List;
+
+/** {@code and}: every part matches; stops at the first that does not. */
+record AllOf(List<Detection> parts) implements Detection {
+
+  AllOf {
+    parts = List.copyOf(parts);
+  }
+
+  @Override
+  public boolean matches(RecordFields record) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (!parts.get(i).matches(record)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,13 @@
+package com.cloudtrailanalytics.findings.sigma;
+
+import java.io.Serializable;
+
+/**
+ * A rule's detection compiled into a tree of tests: regular expressions, wildcard patterns and
+ * field paths are all prepared when the rule loads. {@code and}/{@code or} stop at the first test
+ * that decides.
+ */
+public interface Detection extends Serializable {
+
+  boolean matches(RecordFields record);
+}

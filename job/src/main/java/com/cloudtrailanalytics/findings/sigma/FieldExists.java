@@ -1,0 +1,13 @@
+package com.cloudtrailanalytics.findings.sigma;
+
+/**
+ * {@code field|exists: true} (or {@code false}): whether the record has the field at all, be its
+ * value empty or null.
+ */
+record FieldExists(FieldPath path, boolean exists) implements Detection {
+
+  @Override
+  public boolean matches(RecordFields record) {
+    return record.values(path).isEmpty() != exists;
+  }
+}

@@ -1,0 +1,18 @@
+package com.cloudtrailanalytics.findings.sigma;
+
+import java.util.List;
+
+/** {@code field: null}: the record lacks the field, or has only nulls there. */
+record FieldIsNull(FieldPath path) implements Detection {
+
+  @Override
+  public boolean matches(RecordFields record) {
+    List<String> values = record.values(path);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

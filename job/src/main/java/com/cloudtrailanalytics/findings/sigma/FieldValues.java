@@ -1,0 +1,39 @@
+package com.cloudtrailanalytics.findings.sigma;
+
+import java.util.List;
+
+/**
+ * {@code field: value} or {@code field: [values]}, with any modifiers: some value of the field
+ * matches one of the rule's values, or with {@code all}, each of them. A field with several values
+ * (an array in the record) matches when one of its values does.
+ */
+record FieldValues(FieldPath path, List<ValueMatcher> matchers, boolean all) implements Detection {
+
+  FieldValues {
+    matchers = List.copyOf(matchers);
+  }
+
+  @Override
+  public boolean matches(RecordFields record) {
+    List<String> values = record.values(path);
+    if (values.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < matchers.size(); i++) {
+      if (someValueMatches(values, matchers.get(i)) != all) {
+        return !all;
+      }
+    }
+    return all;
+  }
+
+  private static boolean someValueMatches(List<String> values, ValueMatcher matcher) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      if (value != null && matcher.test(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
