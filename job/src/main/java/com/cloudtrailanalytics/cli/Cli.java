@@ -39,6 +39,9 @@ public final class Cli {
         Help.print(err);
         return USAGE;
       }
+      if (arguments.get(0).equals("rules")) {
+        return RulesCommand.run(rest(arguments), out);
+      }
       if (arguments.get(0).equals("generate")) {
         return GenerateCommand.run(CommandLine.parse(rest(arguments), GenerateCommand.FLAGS), out);
       }

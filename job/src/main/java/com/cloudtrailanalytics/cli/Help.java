@@ -20,6 +20,9 @@ final class Help {
     out.println("      Run the job. Without --bounded it watches the input for new files forever.");
     out.println("  java -jar cloudtrail-analytics.jar generate --output <dir> [options]");
     out.println("      Write a synthetic trail in CloudTrail's layout.");
+    out.println("  java -jar cloudtrail-analytics.jar " + RulesCommand.USAGE);
+    out.println(
+        "      Check Sigma rules for CloudTrail: list each rule and each file that cannot be used.");
     out.println();
     section(out, "Options of run:", RunCommand.FLAGS);
     out.println("  -D<key>=<value>");
@@ -27,7 +30,9 @@ final class Help {
     out.println();
     section(out, "Options of generate:", GenerateCommand.FLAGS);
     section(out, "Options of --demo:", DemoCommand.FLAGS);
-    out.println("Exit codes: 0 done, 1 the job failed or its output does not add up, 2 bad usage.");
+    out.println(
+        "Exit codes: 0 done, 1 the job failed, its output does not add up or a rule cannot be"
+            + " used, 2 bad usage.");
   }
 
   private static void section(PrintStream out, String title, List<Flag> flags) {
