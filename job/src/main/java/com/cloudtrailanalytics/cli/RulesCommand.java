@@ -37,7 +37,7 @@ final class RulesCommand {
               + String.join(" ", args.subList(1, args.size())));
     }
     for (SigmaRule rule : loaded.rules()) {
-      out.printf("%s  %-13s  %s%n", rule.id(), rule.severity().level(), rule.title());
+      out.printf("%s  %-13s  %s%n", rule.id(), rule.severity().label(), rule.title());
     }
     for (RuleProblem problem : loaded.problems()) {
       out.println(problem);

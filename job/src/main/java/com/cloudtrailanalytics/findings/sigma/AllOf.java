@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.findings.sigma;
 import java.util.List;
 
 /** {@code and}: every part matches; stops at the first that does not. */
-record AllOf(List<Detection> parts) implements Detection {
+record AllOf(List<SigmaDetection> parts) implements SigmaDetection {
 
   AllOf {
     parts = List.copyOf(parts);

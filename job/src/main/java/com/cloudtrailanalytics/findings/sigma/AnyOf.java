@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.findings.sigma;
 import java.util.List;
 
 /** {@code or}: some part matches; stops at the first that does. */
-record AnyOf(List<Detection> parts) implements Detection {
+record AnyOf(List<SigmaDetection> parts) implements SigmaDetection {
 
   AnyOf {
     parts = List.copyOf(parts);

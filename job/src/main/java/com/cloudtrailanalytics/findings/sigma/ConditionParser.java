@@ -20,11 +20,11 @@ final class ConditionParser {
   private static final Pattern TOKEN = Pattern.compile("[()]|[^\\s()]+");
 
   private final String condition;
-  private final Map<String, Detection> identifiers;
+  private final Map<String, SigmaDetection> identifiers;
   private final List<String> tokens = new ArrayList<>();
   private int next;
 
-  private ConditionParser(String condition, Map<String, Detection> identifiers) {
+  private ConditionParser(String condition, Map<String, SigmaDetection> identifiers) {
     this.condition = condition;
     this.identifiers = identifiers;
     Matcher token = TOKEN.matcher(condition);
@@ -36,7 +36,7 @@ final class ConditionParser {
   /**
    * @param identifiers the rule's search identifiers in the order the rule defines them
    */
-  static Detection parse(String condition, Map<String, Detection> identifiers)
+  static SigmaDetection parse(String condition, Map<String, SigmaDetection> identifiers)
       throws RuleRejectedException {
     if (condition.contains("|")) {
       throw unsupported(
@@ -56,34 +56,34 @@ final class ConditionParser {
       throw invalid(
           "the condition is empty; name a search identifier, e.g. 'condition: selection'");
     }
-    Detection detection = parser.or();
+    SigmaDetection detection = parser.or();
     if (parser.next < parser.tokens.size()) {
       throw parser.unexpected("'and', 'or' or the end");
     }
     return detection;
   }
 
-  private Detection or() throws RuleRejectedException {
-    List<Detection> parts = new ArrayList<>(List.of(and()));
+  private SigmaDetection or() throws RuleRejectedException {
+    List<SigmaDetection> parts = new ArrayList<>(List.of(and()));
     while (accept("or")) {
       parts.add(and());
     }
     return parts.size() == 1 ? parts.get(0) : new AnyOf(parts);
   }
 
-  private Detection and() throws RuleRejectedException {
-    List<Detection> parts = new ArrayList<>(List.of(not()));
+  private SigmaDetection and() throws RuleRejectedException {
+    List<SigmaDetection> parts = new ArrayList<>(List.of(not()));
     while (accept("and")) {
       parts.add(not());
     }
     return parts.size() == 1 ? parts.get(0) : new AllOf(parts);
   }
 
-  private Detection not() throws RuleRejectedException {
+  private SigmaDetection not() throws RuleRejectedException {
     return accept("not") ? new Not(not()) : operand();
   }
 
-  private Detection operand() throws RuleRejectedException {
+  private SigmaDetection operand() throws RuleRejectedException {
     String what = "a search identifier, 'not', '(', '1 of' or 'all of'";
     if (next >= tokens.size()) {
       throw unexpected(what);
@@ -91,7 +91,7 @@ final class ConditionParser {
     String token = tokens.get(next);
     if (token.equals("(")) {
       next++;
-      Detection inner = or();
+      SigmaDetection inner = or();
       if (!accept(")")) {
         throw unexpected("')'");
       }
@@ -105,7 +105,7 @@ final class ConditionParser {
       throw unexpected(what);
     }
     next++;
-    Detection identifier = identifiers.get(token);
+    SigmaDetection identifier = identifiers.get(token);
     if (identifier == null) {
       throw invalid(
           "condition '"
@@ -119,7 +119,7 @@ final class ConditionParser {
   }
 
   /** {@code 1 of x} / {@code all of x}, positioned after {@code of}. */
-  private Detection quantified(String quantifier) throws RuleRejectedException {
+  private SigmaDetection quantified(String quantifier) throws RuleRejectedException {
     boolean all = quantifier.equalsIgnoreCase("all");
     if (!all && !quantifier.equals("1") && !quantifier.equalsIgnoreCase("any")) {
       throw unsupported(
@@ -133,8 +133,8 @@ final class ConditionParser {
       throw unexpected("'them' or a search identifier pattern");
     }
     String target = tokens.get(next++);
-    List<Detection> matched = new ArrayList<>();
-    for (Map.Entry<String, Detection> identifier : identifiers.entrySet()) {
+    List<SigmaDetection> matched = new ArrayList<>();
+    for (Map.Entry<String, SigmaDetection> identifier : identifiers.entrySet()) {
       String name = identifier.getKey();
       if (target.equalsIgnoreCase("them") ? !name.startsWith("_") : matchesPattern(target, name)) {
         matched.add(identifier.getValue());

@@ -8,7 +8,7 @@ import java.util.List;
  * all}, each of them. Nulls equal nothing.
  */
 record FieldEqualsField(FieldPath path, List<FieldPath> others, boolean all, boolean cased)
-    implements Detection {
+    implements SigmaDetection {
 
   FieldEqualsField {
     others = List.copyOf(others);

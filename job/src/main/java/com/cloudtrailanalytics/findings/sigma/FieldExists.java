@@ -4,7 +4,7 @@ package com.cloudtrailanalytics.findings.sigma;
  * {@code field|exists: true} (or {@code false}): whether the record has the field at all, be its
  * value empty or null.
  */
-record FieldExists(FieldPath path, boolean exists) implements Detection {
+record FieldExists(FieldPath path, boolean exists) implements SigmaDetection {
 
   @Override
   public boolean matches(RecordFields record) {

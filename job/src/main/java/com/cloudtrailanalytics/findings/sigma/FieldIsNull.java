@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.findings.sigma;
 import java.util.List;
 
 /** {@code field: null}: the record lacks the field, or has only nulls there. */
-record FieldIsNull(FieldPath path) implements Detection {
+record FieldIsNull(FieldPath path) implements SigmaDetection {
 
   @Override
   public boolean matches(RecordFields record) {

@@ -7,7 +7,8 @@ import java.util.List;
  * matches one of the rule's values, or with {@code all}, each of them. A field with several values
  * (an array in the record) matches when one of its values does.
  */
-record FieldValues(FieldPath path, List<ValueMatcher> matchers, boolean all) implements Detection {
+record FieldValues(FieldPath path, List<ValueMatcher> matchers, boolean all)
+    implements SigmaDetection {
 
   FieldValues {
     matchers = List.copyOf(matchers);

@@ -6,7 +6,7 @@ import java.util.List;
  * A list of plain values (keywords) searched across the whole record: one of them, or with {@code
  * all} each of them, matches some value of any field.
  */
-record Keywords(List<ValueMatcher> matchers, boolean all) implements Detection {
+record Keywords(List<ValueMatcher> matchers, boolean all) implements SigmaDetection {
 
   Keywords {
     matchers = List.copyOf(matchers);

@@ -1,7 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 /** {@code not}. */
-record Not(Detection part) implements Detection {
+record Not(SigmaDetection part) implements SigmaDetection {
 
   @Override
   public boolean matches(RecordFields record) {

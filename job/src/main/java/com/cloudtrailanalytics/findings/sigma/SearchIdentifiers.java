@@ -16,12 +16,12 @@ final class SearchIdentifiers {
 
   private SearchIdentifiers() {}
 
-  static Detection compile(String name, JsonNode node) throws RuleRejectedException {
+  static SigmaDetection compile(String name, JsonNode node) throws RuleRejectedException {
     if (node.isObject()) {
       return fields(name, node);
     }
     if (node.isArray() && !node.isEmpty()) {
-      List<Detection> alternatives = new ArrayList<>();
+      List<SigmaDetection> alternatives = new ArrayList<>();
       List<ValueMatcher> keywords = new ArrayList<>();
       for (JsonNode element : node) {
         if (element.isObject()) {
@@ -51,11 +51,11 @@ final class SearchIdentifiers {
                 : node.isNull() ? "null" : "'" + node.asText() + "'"));
   }
 
-  private static Detection fields(String name, JsonNode map) throws RuleRejectedException {
+  private static SigmaDetection fields(String name, JsonNode map) throws RuleRejectedException {
     if (map.isEmpty()) {
       throw invalid("search identifier '" + name + "' has an empty map");
     }
-    List<Detection> fields = new ArrayList<>(map.size());
+    List<SigmaDetection> fields = new ArrayList<>(map.size());
     for (Map.Entry<String, JsonNode> entry : map.properties()) {
       fields.add(field(entry.getKey(), entry.getValue()));
     }
@@ -63,7 +63,7 @@ final class SearchIdentifiers {
   }
 
   /** One {@code field|modifiers: value(s)} entry; an empty field name searches keywords. */
-  private static Detection field(String key, JsonNode value) throws RuleRejectedException {
+  private static SigmaDetection field(String key, JsonNode value) throws RuleRejectedException {
     List<String> parts = Arrays.asList(key.split("\\|", -1));
     String fieldName = parts.get(0);
     FieldModifiers modifiers = FieldModifiers.parse(key, parts.subList(1, parts.size()));

@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.findings.sigma;
 
+import com.cloudtrailanalytics.findings.Severity;
 import java.io.Serializable;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * load rules where it starts and ship them to its operators.
  *
  * @param id the rule's {@code id}, else the file's name without {@code .yml}/{@code .yaml}
- * @param severity from {@code level}; {@link Severity#DEFAULT} when the rule has none
+ * @param severity from {@code level}; {@link #DEFAULT_SEVERITY} when the rule has none
  * @param tags e.g. {@code attack.defense-evasion}, {@code attack.t1562.008}; empty when none
  * @param description empty when none
  * @param falsePositives the {@code falsepositives} list; empty when none
@@ -24,8 +25,14 @@ public record SigmaRule(
     List<String> falsePositives,
     List<String> references,
     String source,
-    Detection detection)
+    SigmaDetection detection)
     implements Serializable {
+
+  /**
+   * For a rule without {@code level}: the middle of the scale, so that an unrated rule neither
+   * drowns among informational findings nor pages anyone as critical.
+   */
+  public static final Severity DEFAULT_SEVERITY = Severity.MEDIUM;
 
   public SigmaRule {
     tags = List.copyOf(tags);
@@ -40,6 +47,6 @@ public record SigmaRule(
 
   @Override
   public String toString() {
-    return id + " (" + severity.level() + ") " + title;
+    return id + " (" + severity.label() + ") " + title;
   }
 }

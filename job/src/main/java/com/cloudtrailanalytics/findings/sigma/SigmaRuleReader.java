@@ -3,11 +3,14 @@ package com.cloudtrailanalytics.findings.sigma;
 import static com.cloudtrailanalytics.findings.sigma.RuleRejectedException.invalid;
 import static com.cloudtrailanalytics.findings.sigma.RuleRejectedException.unsupported;
 
+import com.cloudtrailanalytics.findings.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Turns the text of one rule file into a {@link SigmaRule}, or says why it cannot. */
 final class SigmaRuleReader {
@@ -44,7 +47,7 @@ final class SigmaRuleReader {
     if (title == null || title.isBlank()) {
       throw invalid("missing 'title'");
     }
-    Detection detection = detection(rule.get("detection"));
+    SigmaDetection detection = detection(rule.get("detection"));
     String id = text(rule, "id");
     return new SigmaRule(
         id == null || id.isBlank() ? idFromFileName(source) : id,
@@ -90,7 +93,7 @@ final class SigmaRuleReader {
     }
   }
 
-  private static Detection detection(JsonNode detection) throws RuleRejectedException {
+  private static SigmaDetection detection(JsonNode detection) throws RuleRejectedException {
     if (detection == null || !detection.isObject()) {
       throw invalid("missing 'detection'");
     }
@@ -102,7 +105,7 @@ final class SigmaRuleReader {
       throw unsupported(
           "'detection.timeframe' is not supported: it belongs to aggregations over time");
     }
-    Map<String, Detection> identifiers = new LinkedHashMap<>();
+    Map<String, SigmaDetection> identifiers = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : detection.properties()) {
       if (!entry.getKey().equals("condition")) {
         identifiers.put(
@@ -119,7 +122,7 @@ final class SigmaRuleReader {
       throw invalid("'detection.condition' must be a text or a list of texts");
     }
     // A list of conditions matches when one of them does (Sigma: "linked with OR").
-    List<Detection> alternatives = new ArrayList<>();
+    List<SigmaDetection> alternatives = new ArrayList<>();
     for (JsonNode alternative : condition) {
       if (!alternative.isTextual()) {
         throw invalid("'detection.condition' lists something other than a text");
@@ -131,10 +134,18 @@ final class SigmaRuleReader {
 
   private static Severity severity(String level) throws RuleRejectedException {
     if (level == null) {
-      return Severity.DEFAULT;
+      return SigmaRule.DEFAULT_SEVERITY;
     }
-    return Severity.ofLevel(level)
-        .orElseThrow(() -> invalid("level '" + level + "' is not one of " + Severity.allLevels()));
+    return Severity.of(level)
+        .orElseThrow(
+            () ->
+                invalid(
+                    "level '"
+                        + level
+                        + "' is not one of "
+                        + Arrays.stream(Severity.values())
+                            .map(Severity::label)
+                            .collect(Collectors.joining(", "))));
   }
 
   private static String idFromFileName(String source) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.cloudtrailanalytics.findings.Severity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;

@@ -5,6 +5,7 @@ import static com.cloudtrailanalytics.findings.sigma.TestRules.cloudTrailRule;
 import static com.cloudtrailanalytics.findings.sigma.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.findings.Severity;
 import com.cloudtrailanalytics.findings.sigma.RuleProblem.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class SigmaRuleReaderTest {
     SigmaRule rule = rule(cloudTrailRule(STOP_LOGGING_DETECTION));
 
     assertThat(rule.id()).isEqualTo("test_rule");
-    assertThat(rule.severity()).isEqualTo(Severity.MEDIUM).isEqualTo(Severity.DEFAULT);
+    assertThat(rule.severity()).isEqualTo(Severity.MEDIUM).isEqualTo(SigmaRule.DEFAULT_SEVERITY);
     assertThat(rule.tags()).isEmpty();
     assertThat(rule.description()).isEmpty();
   }

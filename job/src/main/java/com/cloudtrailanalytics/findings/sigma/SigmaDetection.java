@@ -7,7 +7,7 @@ import java.io.Serializable;
  * field paths are all prepared when the rule loads. {@code and}/{@code or} stop at the first test
  * that decides.
  */
-public interface Detection extends Serializable {
+public interface SigmaDetection extends Serializable {
 
   boolean matches(RecordFields record);
 }
