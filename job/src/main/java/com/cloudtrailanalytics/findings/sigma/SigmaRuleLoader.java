@@ -35,30 +35,31 @@ public final class SigmaRuleLoader {
    * @throws IOException when a folder cannot be listed
    */
   public LoadedRules load(List<Path> roots) throws IOException {
-    List<SigmaRule> rules = new ArrayList<>();
-    List<RuleProblem> problems = new ArrayList<>();
-    Map<String, String> sourceOfId = new HashMap<>();
+    Batch batch = new Batch();
     for (Path root : roots) {
       for (Path file : ruleFiles(root)) {
         String source = file.toString();
         try {
-          SigmaRule rule = SigmaRuleReader.read(source, readText(file));
-          String earlier = sourceOfId.putIfAbsent(rule.id(), source);
-          if (earlier != null) {
-            throw RuleRejectedException.invalid(
-                "rule id '"
-                    + rule.id()
-                    + "' is already the id of "
-                    + earlier
-                    + "; ids must be unique");
-          }
-          rules.add(rule);
+          batch.add(source, readText(file));
         } catch (RuleRejectedException e) {
-          problems.add(new RuleProblem(source, e.kind(), e.getMessage()));
+          batch.refuse(source, e);
         }
       }
     }
-    return new LoadedRules(rules, problems);
+    return batch.result();
+  }
+
+  /**
+   * Compiles rule files that were read elsewhere, e.g. listed and read from {@code s3://} with
+   * Flink's file systems (keep those whose name passes {@link #isRuleFileName}), in the order
+   * given.
+   */
+  public LoadedRules compile(List<RuleFile> files) {
+    Batch batch = new Batch();
+    for (RuleFile file : files) {
+      batch.add(file.path(), file.text());
+    }
+    return batch.result();
   }
 
   /** {@link #load(List)} for one or more folders. */
@@ -111,8 +112,46 @@ public final class SigmaRuleLoader {
 
   private static boolean isRuleFile(Path path) {
     Path name = path.getFileName();
-    String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    return name != null && isRuleFileName(name.toString());
+  }
+
+  /** Whether a file of this name is loaded as a rule: {@code .yml} or {@code .yaml}, any case. */
+  public static boolean isRuleFileName(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
     return lower.endsWith(".yml") || lower.endsWith(".yaml");
+  }
+
+  /** The rules and problems of one load, in file order; a later rule may not reuse an id. */
+  private static final class Batch {
+    private final List<SigmaRule> rules = new ArrayList<>();
+    private final List<RuleProblem> problems = new ArrayList<>();
+    private final Map<String, String> sourceOfId = new HashMap<>();
+
+    void add(String source, String text) {
+      try {
+        SigmaRule rule = SigmaRuleReader.read(source, text);
+        String earlier = sourceOfId.putIfAbsent(rule.id(), source);
+        if (earlier != null) {
+          throw RuleRejectedException.invalid(
+              "rule id '"
+                  + rule.id()
+                  + "' is already the id of "
+                  + earlier
+                  + "; ids must be unique");
+        }
+        rules.add(rule);
+      } catch (RuleRejectedException e) {
+        refuse(source, e);
+      }
+    }
+
+    void refuse(String source, RuleRejectedException e) {
+      problems.add(new RuleProblem(source, e.kind(), e.getMessage()));
+    }
+
+    LoadedRules result() {
+      return new LoadedRules(rules, problems);
+    }
   }
 
   private static String readText(Path file) throws RuleRejectedException {

@@ -16,6 +16,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,35 @@ class SigmaRuleLoaderTest {
     Path rule = write("stop_logging.rule", STOP_LOGGING);
 
     assertThat(loader.load(rule).rules()).extracting(SigmaRule::id).containsExactly("stop-logging");
+  }
+
+  @Test
+  void compilesRuleFilesReadElsewhereWithTheSameChecks() {
+    String withoutId = STOP_LOGGING.replace("id: stop-logging\n", "");
+
+    LoadedRules loaded =
+        loader.compile(
+            List.of(
+                new RuleFile("s3://detections/rules/stop_logging.yml", withoutId),
+                new RuleFile("s3://detections/rules/delete_trail.yml", DELETE_TRAIL),
+                new RuleFile("s3://detections/more/stop_logging.yaml", withoutId)));
+
+    assertThat(loaded.rules())
+        .extracting(SigmaRule::id)
+        .containsExactly("stop_logging", "delete-trail");
+    assertThat(loaded.problems())
+        .extracting(RuleProblem::toString)
+        .containsExactly(
+            "s3://detections/more/stop_logging.yaml: rule id 'stop_logging' is already the id of"
+                + " s3://detections/rules/stop_logging.yml; ids must be unique");
+  }
+
+  @Test
+  void ruleFilesEndInYmlOrYamlInAnyCase() {
+    assertThat(SigmaRuleLoader.isRuleFileName("stop_logging.yml")).isTrue();
+    assertThat(SigmaRuleLoader.isRuleFileName("STOP_LOGGING.YAML")).isTrue();
+    assertThat(SigmaRuleLoader.isRuleFileName("stop_logging.yml.bak")).isFalse();
+    assertThat(SigmaRuleLoader.isRuleFileName("README.md")).isFalse();
   }
 
   @Test
