@@ -1,13 +1,12 @@
 package com.cloudtrailanalytics.findings.sigma;
 
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.GET_TRAIL_STATUS;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.SSH_OPENED_TO_THE_WORLD;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.STOP_LOGGING;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.fields;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.GET_TRAIL_STATUS;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.SSH_OPENED_TO_THE_WORLD;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.STOP_LOGGING;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.fields;
 import static com.cloudtrailanalytics.findings.sigma.TestRules.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.findings.EventFields;
 import org.junit.jupiter.api.Test;
 
 /** Selections and conditions, on StopLogging by an assumed role and its near misses. */

@@ -1,19 +1,18 @@
 package com.cloudtrailanalytics.findings.sigma;
 
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.CONSOLE_LOGIN_WITH_MFA;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.FAILED_CONSOLE_LOGIN_WITHOUT_MFA;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.GET_TRAIL_STATUS;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.HTTPS_OPENED_TO_A_PRIVATE_RANGE;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.SSH_OPENED_TO_THE_WORLD;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.STOP_LOGGING;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.UPDATE_LOGIN_PROFILE_OF_ANOTHER_USER;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.UPDATE_OWN_LOGIN_PROFILE;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.fields;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.CONSOLE_LOGIN_WITH_MFA;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.FAILED_CONSOLE_LOGIN_WITHOUT_MFA;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.GET_TRAIL_STATUS;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.HTTPS_OPENED_TO_A_PRIVATE_RANGE;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.SSH_OPENED_TO_THE_WORLD;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.STOP_LOGGING;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.UPDATE_LOGIN_PROFILE_OF_ANOTHER_USER;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.UPDATE_OWN_LOGIN_PROFILE;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.fields;
 import static com.cloudtrailanalytics.findings.sigma.TestRules.detection;
 import static com.cloudtrailanalytics.findings.sigma.TestRules.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudtrailanalytics.findings.EventFields;
 import org.junit.jupiter.api.Test;
 
 /** Each value form and modifier, on a record it must match and on its near miss. */

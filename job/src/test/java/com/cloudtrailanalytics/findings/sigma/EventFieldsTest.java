@@ -1,10 +1,10 @@
-package com.cloudtrailanalytics.findings;
+package com.cloudtrailanalytics.findings.sigma;
 
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.FAILED_CONSOLE_LOGIN_WITHOUT_MFA;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.SSH_OPENED_TO_THE_WORLD;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.STOP_LOGGING;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.event;
-import static com.cloudtrailanalytics.findings.CloudTrailExamples.fields;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.FAILED_CONSOLE_LOGIN_WITHOUT_MFA;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.SSH_OPENED_TO_THE_WORLD;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.STOP_LOGGING;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.event;
+import static com.cloudtrailanalytics.findings.sigma.CloudTrailExamples.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.event.CloudTrailEvent;

@@ -1,4 +1,4 @@
-package com.cloudtrailanalytics.findings;
+package com.cloudtrailanalytics.findings.sigma;
 
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.TrailFile;

@@ -1,6 +1,5 @@
-package com.cloudtrailanalytics.findings;
+package com.cloudtrailanalytics.findings.sigma;
 
-import com.cloudtrailanalytics.findings.sigma.FieldPath;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.Predicate;

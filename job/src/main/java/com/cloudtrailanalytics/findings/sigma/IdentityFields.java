@@ -1,7 +1,6 @@
-package com.cloudtrailanalytics.findings;
+package com.cloudtrailanalytics.findings.sigma;
 
 import com.cloudtrailanalytics.event.UserIdentity;
-import com.cloudtrailanalytics.findings.sigma.FieldPath;
 import java.util.List;
 import java.util.function.Predicate;
 

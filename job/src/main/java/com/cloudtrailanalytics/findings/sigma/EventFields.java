@@ -1,9 +1,7 @@
-package com.cloudtrailanalytics.findings;
+package com.cloudtrailanalytics.findings.sigma;
 
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.UserIdentity;
-import com.cloudtrailanalytics.findings.sigma.FieldPath;
-import com.cloudtrailanalytics.findings.sigma.RecordFields;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
