@@ -6,6 +6,8 @@ import com.cloudtrailanalytics.event.TrailItem;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.alerts.Alerts;
 import com.cloudtrailanalytics.findings.detections.Detections;
+import com.cloudtrailanalytics.findings.sigma.RuleSets;
+import com.cloudtrailanalytics.findings.sigma.SigmaFindings;
 import com.cloudtrailanalytics.geo.GeoFunctions;
 import com.cloudtrailanalytics.source.TrailSource;
 import java.time.Duration;
@@ -93,7 +95,12 @@ public final class CloudTrailPipeline {
     FindingsView findings = new FindingsView();
     if (used.test(findings)) {
       DataStream<Finding> found =
-          Detections.findings(everyEvent, settings.detections(), settings.geoipDb());
+          everyEvent
+              .flatMap(new SigmaFindings(RuleSets.load(settings.detections())))
+              .returns(TypeInformation.of(Finding.class))
+              .name("Sigma rules")
+              .uid("sigma-rules")
+              .union(Detections.findings(everyEvent, settings.detections(), settings.geoipDb()));
       registerWithEventTime(tables, found, findings);
       Alerts.settings(settings).ifPresent(alerts -> Alerts.post(found, alerts));
     }

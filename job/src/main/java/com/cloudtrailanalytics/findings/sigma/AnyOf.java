@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** {@code or}: some part matches; stops at the first that does. */
 record AnyOf(List<SigmaDetection> parts) implements SigmaDetection {
@@ -17,5 +18,10 @@ record AnyOf(List<SigmaDetection> parts) implements SigmaDetection {
       }
     }
     return false;
+  }
+
+  @Override
+  public Stream<FieldPath> fields() {
+    return parts.stream().flatMap(SigmaDetection::fields);
   }
 }

@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code field|fieldref: other}: some value of {@code field} equals some value of {@code other}
@@ -39,5 +40,10 @@ record FieldEqualsField(FieldPath path, List<FieldPath> others, boolean all, boo
       }
     }
     return false;
+  }
+
+  @Override
+  public Stream<FieldPath> fields() {
+    return Stream.concat(Stream.of(path), others.stream());
   }
 }

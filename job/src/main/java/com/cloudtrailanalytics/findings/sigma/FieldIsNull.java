@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** {@code field: null}: the record lacks the field, or has only nulls there. */
 record FieldIsNull(FieldPath path) implements SigmaDetection {
@@ -14,5 +15,10 @@ record FieldIsNull(FieldPath path) implements SigmaDetection {
       }
     }
     return true;
+  }
+
+  @Override
+  public Stream<FieldPath> fields() {
+    return Stream.of(path);
   }
 }

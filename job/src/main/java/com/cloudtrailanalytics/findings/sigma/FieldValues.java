@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code field: value} or {@code field: [values]}, with any modifiers: some value of the field
@@ -36,5 +37,10 @@ record FieldValues(FieldPath path, List<ValueMatcher> matchers, boolean all)
       }
     }
     return false;
+  }
+
+  @Override
+  public Stream<FieldPath> fields() {
+    return Stream.of(path);
   }
 }

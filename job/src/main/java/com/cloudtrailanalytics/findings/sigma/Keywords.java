@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A list of plain values (keywords) searched across the whole record: one of them, or with {@code
@@ -20,5 +21,10 @@ record Keywords(List<ValueMatcher> matchers, boolean all) implements SigmaDetect
       }
     }
     return all;
+  }
+
+  @Override
+  public Stream<FieldPath> fields() {
+    return Stream.empty();
   }
 }

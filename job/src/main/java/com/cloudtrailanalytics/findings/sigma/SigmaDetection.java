@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.io.Serializable;
+import java.util.stream.Stream;
 
 /**
  * A rule's detection compiled into a tree of tests: regular expressions, wildcard patterns and
@@ -10,4 +11,7 @@ import java.io.Serializable;
 public interface SigmaDetection extends Serializable {
 
   boolean matches(RecordFields record);
+
+  /** The fields the detection reads, in the order the rule names them; keywords read none. */
+  Stream<FieldPath> fields();
 }

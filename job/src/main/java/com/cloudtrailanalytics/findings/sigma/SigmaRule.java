@@ -45,6 +45,11 @@ public record SigmaRule(
     return detection.matches(record);
   }
 
+  /** The fields the rule reads, each once, in the order it names them. */
+  public List<FieldPath> fields() {
+    return detection.fields().distinct().toList();
+  }
+
   @Override
   public String toString() {
     return id + " (" + severity.label() + ") " + title;

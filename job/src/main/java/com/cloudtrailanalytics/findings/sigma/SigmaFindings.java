@@ -1,0 +1,65 @@
+package com.cloudtrailanalytics.findings.sigma;
+
+import com.cloudtrailanalytics.event.CloudTrailEvent;
+import com.cloudtrailanalytics.findings.Finding;
+import com.cloudtrailanalytics.findings.FindingDetails;
+import com.cloudtrailanalytics.findings.FindingIds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Matches every event against the Sigma rules, next to where it was read: one view of the record
+ * per event, shared by every rule, so free-form JSON is parsed once at most, and only when a rule
+ * reaches into it. A finding's details are the rule's file and the values of the fields it reads.
+ */
+public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Finding> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final List<SigmaRule> rules;
+
+  public SigmaFindings(List<SigmaRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  @Override
+  public void flatMap(CloudTrailEvent event, Collector<Finding> findings) {
+    EventFields fields = new EventFields(event);
+    for (SigmaRule rule : rules) {
+      if (rule.matches(fields)) {
+        findings.collect(finding(rule, event, fields));
+      }
+    }
+  }
+
+  private static Finding finding(SigmaRule rule, CloudTrailEvent event, EventFields fields) {
+    Map<String, Object> matched = new LinkedHashMap<>();
+    for (FieldPath path : rule.fields()) {
+      List<String> values = fields.values(path);
+      matched.put(path.toString(), values.size() == 1 ? values.get(0) : values);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("rule_file", rule.source());
+    details.put("fields", matched);
+    return new Finding(
+        FindingIds.of(rule.id(), event.eventId()),
+        rule.id(),
+        rule.title(),
+        rule.severity().label(),
+        rule.tags().toArray(String[]::new),
+        event.eventTimeMillis(),
+        event.accountId(),
+        event.awsRegion(),
+        event.principal(),
+        event.userName(),
+        event.sessionName(),
+        event.sourceIpAddress(),
+        event.eventSource(),
+        event.eventName(),
+        new String[] {event.eventId()},
+        FindingDetails.json(details));
+  }
+}
