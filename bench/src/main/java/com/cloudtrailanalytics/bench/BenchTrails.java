@@ -23,6 +23,23 @@ final class BenchTrails {
     return dir;
   }
 
+  /**
+   * A generated trail of {@code events} events (four accounts, four regions, 200,000 events an
+   * hour), written once under {@code dir} and kept for later runs.
+   */
+  static Path generated(Path dir, long events) throws IOException {
+    Path trail = dir.resolve("trail-" + events);
+    if (!Files.exists(trail)) {
+      System.out.printf("Writing a trail of %,d events to %s ...%n", events, trail);
+      int hours = (int) Math.max(1, events / 200_000);
+      new SyntheticTrail(
+              new SyntheticTrail.Settings(
+                  4, 4, hours, events, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
+          .writeTo(trail);
+    }
+    return trail;
+  }
+
   /** The trail's gzipped log files, in key order. */
   static List<Path> logFiles(Path trail) throws IOException {
     try (Stream<Path> walk = Files.walk(trail)) {

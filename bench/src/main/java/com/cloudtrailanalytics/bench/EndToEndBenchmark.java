@@ -25,15 +25,15 @@ public final class EndToEndBenchmark {
       "user_activity,region_activity,console_logins,console_login_summary,events";
 
   public static void main(String[] args) throws Exception {
-    long events = Long.parseLong(option(args, "--events", "5000000"));
-    int runs = Integer.parseInt(option(args, "--runs", "3"));
-    String heap = option(args, "--heap", "1g");
-    Path jar = Path.of(option(args, "--jar", "job/target/cloudtrail-analytics.jar"));
-    Path dir = Path.of(option(args, "--dir", "bench/target/end-to-end"));
-    long maxRssMb = Long.parseLong(option(args, "--max-rss-mb", "1536"));
+    long events = Long.parseLong(BenchArgs.option(args, "--events", "5000000"));
+    int runs = Integer.parseInt(BenchArgs.option(args, "--runs", "3"));
+    String heap = BenchArgs.option(args, "--heap", "1g");
+    Path jar = Path.of(BenchArgs.option(args, "--jar", "job/target/cloudtrail-analytics.jar"));
+    Path dir = Path.of(BenchArgs.option(args, "--dir", "bench/target/end-to-end"));
+    long maxRssMb = Long.parseLong(BenchArgs.option(args, "--max-rss-mb", "1536"));
 
-    Path trail = trail(dir, events);
-    Path half = trail(dir, events / 2);
+    Path trail = BenchTrails.generated(dir, events);
+    Path half = BenchTrails.generated(dir, events / 2);
     Path tiny = dir.resolve("trail-tiny");
     if (!Files.exists(tiny)) {
       new SyntheticTrail(
@@ -95,37 +95,43 @@ public final class EndToEndBenchmark {
       System.out.printf("run %d job start-up (one file): %6.1f s%n", run, last(startup));
     }
 
-    double fixed = median(startup);
-    double floorRate = events / median(floor);
+    double fixed = BenchArgs.median(startup);
+    double floorRate = events / BenchArgs.median(floor);
     System.out.printf("%nMedians of %d runs, %,d events:%n", runs, events);
     System.out.println(
         "| Run | Wall time | Events/s | Steady events/s | Ratio to floor (steady) | Peak RSS |");
     System.out.println("|---|---|---|---|---|---|");
     row(
         "Floor: plain Java, all cores",
-        median(floor),
+        BenchArgs.median(floor),
         events,
-        events / median(floor),
+        events / BenchArgs.median(floor),
         floorRate,
         -1);
-    row("DuckDB read_json", median(duckdb), events, events / median(duckdb), floorRate, -1);
+    row(
+        "DuckDB read_json",
+        BenchArgs.median(duckdb),
+        events,
+        events / BenchArgs.median(duckdb),
+        floorRate,
+        -1);
     row(
         "Job, activity tables",
-        median(activity),
+        BenchArgs.median(activity),
         events,
-        (events - events / 2) / (median(activity) - median(activityHalf)),
+        (events - events / 2) / (BenchArgs.median(activity) - BenchArgs.median(activityHalf)),
         floorRate,
         medianLong(activityRss));
     row(
         "Job, every table",
-        median(everything),
+        BenchArgs.median(everything),
         events,
-        (events - events / 2) / (median(everything) - median(everythingHalf)),
+        (events - events / 2) / (BenchArgs.median(everything) - BenchArgs.median(everythingHalf)),
         floorRate,
         medianLong(everythingRss));
     System.out.printf(
         "Job start-up and shutdown (one-file trail): %.1f s. Job (activity) wall time / DuckDB: %.2f%n",
-        fixed, median(activity) / median(duckdb));
+        fixed, BenchArgs.median(activity) / BenchArgs.median(duckdb));
     long peakRssMb = everythingRss.stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
     boolean withinBound = peakRssMb <= maxRssMb;
     System.out.printf(
@@ -134,20 +140,6 @@ public final class EndToEndBenchmark {
     if (!withinBound) {
       System.exit(1);
     }
-  }
-
-  /** A generated trail of {@code events} events, written once and kept for later runs. */
-  private static Path trail(Path dir, long events) throws Exception {
-    Path trail = dir.resolve("trail-" + events);
-    if (!Files.exists(trail)) {
-      System.out.printf("Writing a trail of %,d events to %s ...%n", events, trail);
-      int hours = (int) Math.max(1, events / 200_000);
-      new SyntheticTrail(
-              new SyntheticTrail.Settings(
-                  4, 4, hours, events, 42, Instant.parse("2025-01-01T00:00:00Z"), null))
-          .writeTo(trail);
-    }
-    return trail;
   }
 
   private static void row(
@@ -188,22 +180,7 @@ public final class EndToEndBenchmark {
     return values.get(values.size() - 1);
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
   private static long medianLong(List<Long> values) {
-    return (long) median(values.stream().map(Long::doubleValue).toList());
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
+    return (long) BenchArgs.median(values.stream().map(Long::doubleValue).toList());
   }
 }

@@ -11,6 +11,13 @@ record JobRun(double seconds, long peakRssBytes, String summary) {
 
   static JobRun of(Path jar, String heap, Path trail, Path output, String tables)
       throws IOException, InterruptedException {
+    return of(jar, heap, trail, output, tables, List.of());
+  }
+
+  /** A run with more flags, e.g. {@code --geoip-db <file>}. */
+  static JobRun of(
+      Path jar, String heap, Path trail, Path output, String tables, List<String> flags)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -25,6 +32,7 @@ record JobRun(double seconds, long peakRssBytes, String summary) {
                 "--bounded",
                 "--tables",
                 tables));
+    command.addAll(flags);
     Path log = Files.createTempFile("job-run", ".log");
     long started = System.nanoTime();
     Process process =

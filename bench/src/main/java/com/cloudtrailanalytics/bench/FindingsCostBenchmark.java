@@ -1,0 +1,84 @@
+package com.cloudtrailanalytics.bench;
+
+import com.cloudtrailanalytics.sample.SampleGeoDatabases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the findings cost: the bounded job with the two activity tables, and with the activity
+ * tables plus {@code findings} (the built-in Sigma rules and every stateful detection, with a City
+ * database), alternated on the same trail, {@code --runs} times each. Steady rates are marginal
+ * between a trail of N/2 events and one of N, as in {@link EndToEndBenchmark}.
+ *
+ * <p>{@code bench/run-findings-cost.sh [--events N] [--runs R] [--heap 1g] [--min-ratio 0.8]}:
+ * exits 1 when the steady rate with findings is below {@code --min-ratio} of the rate without.
+ */
+public final class FindingsCostBenchmark {
+
+  private static final String ACTIVITY = "user_activity,region_activity";
+  private static final String WITH_FINDINGS = ACTIVITY + ",findings";
+
+  public static void main(String[] args) throws Exception {
+    long events = Long.parseLong(BenchArgs.option(args, "--events", "2000000"));
+    int runs = Integer.parseInt(BenchArgs.option(args, "--runs", "3"));
+    String heap = BenchArgs.option(args, "--heap", "1g");
+    double minRatio = Double.parseDouble(BenchArgs.option(args, "--min-ratio", "0.8"));
+    Path jar = Path.of(BenchArgs.option(args, "--jar", "job/target/cloudtrail-analytics.jar"));
+    Path dir = Path.of(BenchArgs.option(args, "--dir", "bench/target/end-to-end"));
+
+    Path trail = BenchTrails.generated(dir, events);
+    Path half = BenchTrails.generated(dir, events / 2);
+    SampleGeoDatabases.Written geo = SampleGeoDatabases.writeTo(dir.resolve("geoip"));
+    List<String> flags = List.of("--geoip-db", geo.city().toString());
+
+    List<Double> without = new ArrayList<>();
+    List<Double> withFindings = new ArrayList<>();
+    List<Double> withoutHalf = new ArrayList<>();
+    List<Double> withFindingsHalf = new ArrayList<>();
+    Path output = dir.resolve("out-findings-cost");
+    for (int run = 1; run <= runs; run++) {
+      without.add(run(jar, heap, trail, output, ACTIVITY, flags));
+      withFindings.add(run(jar, heap, trail, output, WITH_FINDINGS, flags));
+      withoutHalf.add(run(jar, heap, half, output, ACTIVITY, flags));
+      withFindingsHalf.add(run(jar, heap, half, output, WITH_FINDINGS, flags));
+      System.out.printf(
+          "run %d: activity tables %6.1f s (N/2: %6.1f s), with findings %6.1f s (N/2: %6.1f s)%n",
+          run,
+          without.get(run - 1),
+          withoutHalf.get(run - 1),
+          withFindings.get(run - 1),
+          withFindingsHalf.get(run - 1));
+    }
+    double steadyWithout = steady(events, without, withoutHalf);
+    double steadyWith = steady(events, withFindings, withFindingsHalf);
+    double ratio = steadyWith / steadyWithout;
+    System.out.printf(
+        "%nMedians of %d runs, %,d events: activity tables %.1f s, %,.0f events/s steady;"
+            + " with findings %.1f s, %,.0f events/s steady%n",
+        runs,
+        events,
+        BenchArgs.median(without),
+        steadyWithout,
+        BenchArgs.median(withFindings),
+        steadyWith);
+    boolean kept = ratio >= minRatio;
+    System.out.printf(
+        "Check: steady rate with findings / without = %.2f >= %.2f: %s%n",
+        ratio, minRatio, kept ? "ok" : "FAILED");
+    if (!kept) {
+      System.exit(1);
+    }
+  }
+
+  private static double run(
+      Path jar, String heap, Path trail, Path output, String tables, List<String> flags)
+      throws Exception {
+    BenchTrails.delete(output);
+    return JobRun.of(jar, heap, trail, output, tables, flags).seconds();
+  }
+
+  private static double steady(long events, List<Double> full, List<Double> half) {
+    return (events - events / 2) / (BenchArgs.median(full) - BenchArgs.median(half));
+  }
+}
