@@ -96,7 +96,7 @@ public final class CloudTrailPipeline {
     if (used.test(findings)) {
       DataStream<Finding> found =
           everyEvent
-              .flatMap(new SigmaFindings(RuleSets.load(settings.detections())))
+              .flatMap(new SigmaFindings(RuleSets.load(settings.detections()).rules()))
               .returns(TypeInformation.of(Finding.class))
               .name("Sigma rules")
               .uid("sigma-rules")

@@ -32,7 +32,8 @@ public final class RuleSets {
 
   private RuleSets() {}
 
-  public static List<SigmaRule> load(DetectionSettings settings) {
+  /** The rules to run, and the problems of the files left out (already logged). */
+  public static LoadedRules load(DetectionSettings settings) {
     SigmaRuleLoader loader = new SigmaRuleLoader();
     List<SigmaRule> rules = new ArrayList<>();
     List<RuleProblem> problems = new ArrayList<>();
@@ -60,7 +61,7 @@ public final class RuleSets {
         rules.size() - builtIn,
         problems.size() - errors,
         errors);
-    return rules;
+    return new LoadedRules(rules, problems);
   }
 
   /** The built-in rules, which must all load: a broken one fails the build's tests. */
