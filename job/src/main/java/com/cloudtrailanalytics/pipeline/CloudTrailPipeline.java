@@ -100,7 +100,9 @@ public final class CloudTrailPipeline {
               .returns(TypeInformation.of(Finding.class))
               .name("Sigma rules")
               .uid("sigma-rules")
-              .union(Detections.findings(everyEvent, settings.detections(), settings.geoipDb()));
+              .union(
+                  Detections.findings(
+                      everyEvent, settings.detections(), settings.geoipDb(), settings.asnDb()));
       registerWithEventTime(tables, found, findings);
       Alerts.settings(settings).ifPresent(alerts -> Alerts.post(found, alerts));
     }

@@ -75,7 +75,9 @@ class AlertsITCase {
         JobConfigs.boundedInDeliveryOrder(
             DetectionStories.write(dir.resolve("bucket")), dir.resolve("output"));
     config.set(JobOptions.GEOIP_DB, TestGeoDatabases.writeCity(dir).toString());
+    config.set(JobOptions.ASN_DB, TestGeoDatabases.writeAsn(dir).toString());
     config.set(JobOptions.TABLES, List.of("findings"));
+    config.set(JobOptions.NO_DEFAULT_RULES, true);
     config.set(JobOptions.ALERT_WEBHOOK, receiver.url());
     return config;
   }

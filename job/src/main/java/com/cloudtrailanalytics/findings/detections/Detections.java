@@ -4,12 +4,16 @@ import com.cloudtrailanalytics.config.DetectionSettings;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
+import com.cloudtrailanalytics.geo.AmazonNetworks;
 import com.cloudtrailanalytics.geo.Places;
 import java.util.List;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stateful detections over every event: each filters what it needs (a small part of the trail)
@@ -46,6 +50,7 @@ public final class Detections {
           PASSWORD_SPRAYING,
           ACCESS_DENIED_BURST);
 
+  private static final Logger LOG = LoggerFactory.getLogger(Detections.class);
   private static final TypeInformation<Signal> SIGNAL = TypeInformation.of(Signal.class);
   private static final TypeInformation<Finding> FINDING = TypeInformation.of(Finding.class);
 
@@ -53,7 +58,10 @@ public final class Detections {
 
   /** The findings of every stateful detection, as one stream. */
   public static DataStream<Finding> findings(
-      DataStream<CloudTrailEvent> events, DetectionSettings settings, String geoipDb) {
+      DataStream<CloudTrailEvent> events,
+      DetectionSettings settings,
+      String geoipDb,
+      String asnDb) {
     DataStream<Signal> signIns =
         events
             .filter(CloudTrailEvent::isConsoleLogin)
@@ -69,14 +77,6 @@ public final class Detections {
         signals(
             events.filter(Detections::accessDenied).name("Access denied").uid("detection-denied"),
             "detection-denied");
-    DataStream<Signal> instanceCalls =
-        signals(
-            events
-                .filter(InstanceCredentialsOutsideAws::applies)
-                .name("Instance credentials outside AWS")
-                .uid("detection-instance-calls"),
-            "detection-instance-calls");
-
     KeyedStream<Signal, String> byPerson = signIns.keyBy(Signal::person);
     return detect(byPerson, new NewCountrySignIn(settings.newCountryWindow()))
         .union(
@@ -104,9 +104,35 @@ public final class Detections {
                     "principal",
                     settings.accessDeniedCount(),
                     settings.accessDeniedWindow())),
-            detect(
-                instanceCalls.keyBy(InstanceCredentialsOutsideAws::key),
-                new InstanceCredentialsOutsideAws(settings.instanceCredentialsRepeat())));
+            instanceCredentialsOutsideAws(events, settings, asnDb));
+  }
+
+  /**
+   * Instance credentials used outside AWS, when an ASN database tells Amazon's addresses; without
+   * one every instance with a public address would look outside, so the detection is off.
+   */
+  private static DataStream<Finding> instanceCredentialsOutsideAws(
+      DataStream<CloudTrailEvent> events, DetectionSettings settings, String asnDb) {
+    FilterFunction<CloudTrailEvent> outsideAws;
+    if (asnDb == null) {
+      LOG.info(
+          "Detection {} is off: it needs --asn-db to tell Amazon's own addresses",
+          InstanceCredentialsOutsideAws.DETECTION.id());
+      outsideAws = event -> false;
+    } else {
+      AmazonNetworks amazon = new AmazonNetworks(asnDb);
+      outsideAws = event -> InstanceCredentialsOutsideAws.applies(event, amazon);
+    }
+    DataStream<Signal> signals =
+        signals(
+            events
+                .filter(outsideAws)
+                .name("Instance credentials outside AWS")
+                .uid("detection-instance-calls"),
+            "detection-instance-calls");
+    return detect(
+        signals.keyBy(InstanceCredentialsOutsideAws::key),
+        new InstanceCredentialsOutsideAws(settings.instanceCredentialsRepeat()));
   }
 
   /** AccessDenied, AccessDeniedException, UnauthorizedOperation, Client.UnauthorizedOperation... */

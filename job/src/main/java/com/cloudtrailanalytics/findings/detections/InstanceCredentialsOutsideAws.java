@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.findings.detections;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
+import com.cloudtrailanalytics.geo.AmazonNetworks;
 import com.cloudtrailanalytics.geo.IpAddresses;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -41,8 +42,8 @@ final class InstanceCredentialsOutsideAws extends InEventTimeOrder {
     this.repeatMillis = repeat.toMillis();
   }
 
-  /** Whether the event is an instance session's call from a public, non-AWS address. */
-  static boolean applies(CloudTrailEvent event) {
+  /** Whether the event is an instance session's call from a public address outside Amazon's. */
+  static boolean applies(CloudTrailEvent event, AmazonNetworks amazon) {
     if (!"AssumedRole".equals(event.identityType())
         || event.userIdentity().invokedBy() != null
         || event.sessionName() == null
@@ -50,7 +51,7 @@ final class InstanceCredentialsOutsideAws extends InEventTimeOrder {
       return false;
     }
     InetAddress address = IpAddresses.parse(event.sourceIpAddress());
-    return address != null && !IpAddresses.isPrivate(address);
+    return address != null && !IpAddresses.isPrivate(address) && !amazon.contains(address);
   }
 
   /** The session and the address it is used from. */

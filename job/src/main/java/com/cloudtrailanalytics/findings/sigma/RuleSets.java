@@ -64,13 +64,40 @@ public final class RuleSets {
     return new LoadedRules(rules, problems);
   }
 
-  /** The built-in rules, which must all load: a broken one fails the build's tests. */
+  /**
+   * The built-in rules, which must all load (a broken one fails the build's tests), each named by
+   * its path in the repository ({@code rules/...}) rather than where the class path keeps it.
+   */
   public static LoadedRules builtIn(SigmaRuleLoader loader) {
+    LoadedRules loaded;
     try {
-      return loader.loadResources(RuleSets.class.getClassLoader(), BUILT_IN);
+      loaded = loader.loadResources(RuleSets.class.getClassLoader(), BUILT_IN);
     } catch (IOException e) {
       throw new IllegalStateException("the built-in rules are missing from the class path", e);
     }
+    return new LoadedRules(
+        loaded.rules().stream()
+            .map(
+                rule ->
+                    new SigmaRule(
+                        rule.id(),
+                        rule.title(),
+                        rule.severity(),
+                        rule.tags(),
+                        rule.description(),
+                        rule.falsePositives(),
+                        rule.references(),
+                        inRepository(rule.source()),
+                        rule.detection()))
+            .toList(),
+        loaded.problems().stream()
+            .map(p -> new RuleProblem(inRepository(p.file()), p.kind(), p.reason()))
+            .toList());
+  }
+
+  private static String inRepository(String classPathFile) {
+    int folder = classPathFile.lastIndexOf("/" + BUILT_IN + "/");
+    return folder < 0 ? classPathFile : classPathFile.substring(folder + 1);
   }
 
   private static int add(

@@ -13,7 +13,8 @@ import org.apache.flink.util.Collector;
 /**
  * Matches every event against the Sigma rules, next to where it was read: one view of the record
  * per event, shared by every rule, so free-form JSON is parsed once at most, and only when a rule
- * reaches into it. A finding's details are the rule's file and the values of the fields it reads.
+ * reaches into it. A finding's details are the rule's file and the values of the fields it reads
+ * (null for a field the event does not have, a list for a field with several values).
  */
 public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Finding> {
 
@@ -39,7 +40,13 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
     Map<String, Object> matched = new LinkedHashMap<>();
     for (FieldPath path : rule.fields()) {
       List<String> values = fields.values(path);
-      matched.put(path.toString(), values.size() == 1 ? values.get(0) : values);
+      matched.put(
+          path.toString(),
+          switch (values.size()) {
+            case 0 -> null;
+            case 1 -> values.get(0);
+            default -> values;
+          });
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("rule_file", rule.source());

@@ -5,46 +5,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.event.UserIdentity;
 import com.cloudtrailanalytics.format.CloudTrailEventBuilder;
+import com.cloudtrailanalytics.geo.AmazonNetworks;
+import com.cloudtrailanalytics.sample.SampleGeoDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which calls count as an EC2 instance role's credentials used outside AWS. */
 class InstanceCredentialsTest {
+
+  @TempDir static Path geo;
+  private static AmazonNetworks amazon;
+
+  @BeforeAll
+  static void writeNetworks() throws Exception {
+    amazon = new AmazonNetworks(SampleGeoDatabases.writeTo(geo).asn().toString());
+  }
 
   private static final String SESSION_ARN =
       "arn:aws:sts::111122223333:assumed-role/web-server/i-0123456789abcdef0";
 
   @Test
   void anInstanceSessionCallingFromAPublicAddressApplies() {
-    assertThat(InstanceCredentialsOutsideAws.applies(call(SESSION_ARN, "203.0.113.50", null)))
-        .isTrue();
-    assertThat(InstanceCredentialsOutsideAws.applies(call(SESSION_ARN, "2001:db8::1", null)))
-        .isTrue();
+    assertThat(applies(call(SESSION_ARN, "203.0.113.50", null))).isTrue();
+    assertThat(applies(call(SESSION_ARN, "2001:db8::1", null))).isTrue();
   }
 
   @Test
   void privateAddressesServicesAndCallsOnItsBehalfDoNot() {
     for (String inside : new String[] {"10.0.3.7", "172.20.1.1", "192.168.1.9", "100.64.0.1"}) {
-      assertThat(InstanceCredentialsOutsideAws.applies(call(SESSION_ARN, inside, null)))
-          .as(inside)
-          .isFalse();
+      assertThat(applies(call(SESSION_ARN, inside, null))).as(inside).isFalse();
     }
-    assertThat(InstanceCredentialsOutsideAws.applies(call(SESSION_ARN, "fd00::1", null))).isFalse();
-    assertThat(InstanceCredentialsOutsideAws.applies(call(SESSION_ARN, "AWS Internal", null)))
+    assertThat(applies(call(SESSION_ARN, "fd00::1", null))).isFalse();
+    assertThat(applies(call(SESSION_ARN, "52.94.76.10", null)))
+        .as("an instance's own public address, in Amazon's network")
         .isFalse();
-    assertThat(
-            InstanceCredentialsOutsideAws.applies(
-                call(SESSION_ARN, "ec2.amazonaws.com", "ec2.amazonaws.com")))
-        .isFalse();
-    assertThat(
-            InstanceCredentialsOutsideAws.applies(
-                call(SESSION_ARN, "203.0.113.50", "ssm.amazonaws.com")))
-        .isFalse();
+    assertThat(applies(call(SESSION_ARN, "AWS Internal", null))).isFalse();
+    assertThat(applies(call(SESSION_ARN, "ec2.amazonaws.com", "ec2.amazonaws.com"))).isFalse();
+    assertThat(applies(call(SESSION_ARN, "203.0.113.50", "ssm.amazonaws.com"))).isFalse();
   }
 
   @Test
   void otherRoleSessionsDoNot() {
     String person = "arn:aws:sts::111122223333:assumed-role/admin/nicholas@example.com";
-    assertThat(InstanceCredentialsOutsideAws.applies(call(person, "203.0.113.50", null))).isFalse();
+    assertThat(applies(call(person, "203.0.113.50", null))).isFalse();
   }
 
   @Test
@@ -55,6 +60,10 @@ class InstanceCredentialsTest {
     }
     assertThat(Detections.accessDenied(error("ThrottlingException"))).isFalse();
     assertThat(Detections.accessDenied(error(null))).isFalse();
+  }
+
+  private static boolean applies(CloudTrailEvent event) {
+    return InstanceCredentialsOutsideAws.applies(event, amazon);
   }
 
   private static CloudTrailEvent call(String sessionArn, String sourceIp, String invokedBy) {
