@@ -489,6 +489,108 @@ abstract class SavedQueryAnswers {
                     / 10.0));
   }
 
+  @Test
+  void findingsBySeverityCountEachHoursFindingsMostSevereFirst() throws Exception {
+    FindingAnswers answers = findingAnswers();
+
+    List<List<Object>> rows = run("findings_by_severity", FIRST_DAY, LAST_DAY);
+
+    assertThat(rows).containsExactlyElementsOf(answers.bySeverity());
+    assertThat(rows.stream().map(row -> row.get(2))).contains("high", "medium", "low");
+  }
+
+  @Test
+  void findingsPerPrincipalPutTheMostSevereFirst() throws Exception {
+    FindingAnswers answers = findingAnswers();
+
+    List<List<Object>> rows = run("findings_per_principal", FIRST_DAY, LAST_DAY);
+
+    assertThat(rows).containsExactlyElementsOf(answers.perPrincipal());
+    assertThat(rows.get(0).get(4)).as("high or critical findings first").isNotEqualTo(0L);
+  }
+
+  @Test
+  void personTimelineShowsNicholasSigningInWithoutMfaStoppingTheServerAndOpeningSsh()
+      throws Exception {
+    FindingAnswers answers = findingAnswers();
+
+    List<List<Object>> rows =
+        run("person_timeline", FIRST_DAY, LAST_DAY, FIRST_DAY, LAST_DAY, "nicholas");
+
+    assertThat(sortedByTime(rows))
+        .containsExactlyElementsOf(
+            answers.timeline(
+                sample.records,
+                r -> "nicholas".equals(r.userName()),
+                r ->
+                    Arrays.asList(
+                        r.time(),
+                        r.eventSource(),
+                        r.eventName(),
+                        r.text("awsRegion"),
+                        r.text("sourceIPAddress"),
+                        country(r),
+                        r.text("errorCode"))));
+    assertThat(rows.stream().map(row -> row.get(2) + ": " + row.get(8)))
+        .containsSubsequence(
+            "ConsoleLogin: CIS 4.2 Console sign-in without MFA",
+            "StopInstances: EC2 instance stopped or terminated from the console",
+            "AuthorizeSecurityGroupIngress: CIS 4.10 Security group changed",
+            "AuthorizeSecurityGroupIngress: Security group opened to the whole internet");
+  }
+
+  @Test
+  void instanceTimelineShowsTheWebServerStoppedFromTheConsole() throws Exception {
+    FindingAnswers answers = findingAnswers();
+    String server = SyntheticTrail.WEB_SERVER;
+
+    List<List<Object>> rows =
+        run("instance_timeline", FIRST_DAY, LAST_DAY, FIRST_DAY, LAST_DAY, server, server);
+
+    assertThat(sortedByTime(rows))
+        .containsExactlyElementsOf(
+            answers.timeline(
+                sample.records,
+                r ->
+                    String.valueOf(r.text("requestParameters")).contains('"' + server + '"')
+                        || server.equals(r.sessionName()),
+                r ->
+                    Arrays.asList(
+                        r.time(),
+                        r.eventName(),
+                        r.userName(),
+                        r.sessionName(),
+                        r.text("sourceIPAddress"),
+                        country(r),
+                        r.text("errorCode"))));
+    assertThat(rows)
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .containsExactly(
+                        Investigation.webServerStopped(SampleRun.START, SampleRun.DURATION),
+                        "StopInstances",
+                        "nicholas",
+                        null,
+                        SyntheticTrail.NICHOLAS_IP,
+                        "GB",
+                        null,
+                        "low",
+                        "EC2 instance stopped or terminated from the console"));
+  }
+
+  private FindingAnswers findingAnswers() throws Exception {
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : query(FindingAnswers.COLUMNS)) {
+      List<Object> values = new ArrayList<>();
+      for (Object value : row) {
+        values.add(normalised(value));
+      }
+      rows.add(values);
+    }
+    return new FindingAnswers(rows);
+  }
+
   private static String state(JsonNode insight) {
     return insight.at("/insightDetails/state").asText();
   }
