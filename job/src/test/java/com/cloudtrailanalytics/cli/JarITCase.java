@@ -233,6 +233,10 @@ class JarITCase {
       assertThat(tables.userActivity()).containsExactlyElementsOf(truth.userActivity());
       assertThat(tables.count("SELECT COUNT(*) - COUNT(DISTINCT source_file) FROM source_files"))
           .isZero();
+      assertThat(tables.count("SELECT COUNT(*) FROM findings")).as("findings").isPositive();
+      assertThat(tables.count("SELECT COUNT(*) - COUNT(DISTINCT finding_id) FROM findings"))
+          .as("no finding written twice across the kill")
+          .isZero();
     }
     try (JobProcess third = JobProcess.start(dir, command)) {
       assertThat(third.waitFor(Duration.ofMinutes(2))).as(third.stderr()).isZero();

@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** {@code and}: every part matches; stops at the first that does not. */
@@ -18,6 +19,18 @@ record AllOf(List<SigmaDetection> parts) implements SigmaDetection {
       }
     }
     return true;
+  }
+
+  /** Every part must match, so the first part that requires values requires them of the whole. */
+  @Override
+  public Set<String> requiredValues(FieldPath field) {
+    for (SigmaDetection part : parts) {
+      Set<String> values = part.requiredValues(field);
+      if (values != null) {
+        return values;
+      }
+    }
+    return null;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package com.cloudtrailanalytics.findings.sigma;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** {@code or}: some part matches; stops at the first that does. */
@@ -18,6 +20,20 @@ record AnyOf(List<SigmaDetection> parts) implements SigmaDetection {
       }
     }
     return false;
+  }
+
+  /** One part must match: the values any of them requires, if each requires some. */
+  @Override
+  public Set<String> requiredValues(FieldPath field) {
+    Set<String> values = new HashSet<>();
+    for (SigmaDetection part : parts) {
+      Set<String> required = part.requiredValues(field);
+      if (required == null) {
+        return null;
+      }
+      values.addAll(required);
+    }
+    return values;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package com.cloudtrailanalytics.findings.sigma;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,22 @@ record FieldValues(FieldPath path, List<ValueMatcher> matchers, boolean all)
       }
     }
     return false;
+  }
+
+  @Override
+  public Set<String> requiredValues(FieldPath field) {
+    if (all || !path.equals(field)) {
+      return null;
+    }
+    Set<String> values = new HashSet<>();
+    for (ValueMatcher matcher : matchers) {
+      String value = matcher.onlyValueInLowerCase();
+      if (value == null) {
+        return null;
+      }
+      values.add(value);
+    }
+    return values;
   }
 
   @Override

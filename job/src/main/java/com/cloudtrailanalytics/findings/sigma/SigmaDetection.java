@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.io.Serializable;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -11,6 +12,14 @@ import java.util.stream.Stream;
 public interface SigmaDetection extends Serializable {
 
   boolean matches(RecordFields record);
+
+  /**
+   * The values (in lower case) one of which {@code field} must have for the detection to match, or
+   * null when it may match whatever the field holds: a necessary condition, to skip rules early.
+   */
+  default Set<String> requiredValues(FieldPath field) {
+    return null;
+  }
 
   /** The fields the detection reads, in the order the rule names them; keywords read none. */
   Stream<FieldPath> fields();

@@ -4,9 +4,12 @@ import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.FindingDetails;
 import com.cloudtrailanalytics.findings.FindingIds;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -20,7 +23,13 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
 
   private static final long serialVersionUID = 1L;
 
+  private static final FieldPath EVENT_NAME = FieldPath.of("eventName");
+  private static final SigmaRule[] NONE = new SigmaRule[0];
+
   private final List<SigmaRule> rules;
+
+  /** The rules that may match an event of each name seen so far, in the rules' order. */
+  private transient Map<String, SigmaRule[]> byEventName;
 
   public SigmaFindings(List<SigmaRule> rules) {
     this.rules = List.copyOf(rules);
@@ -28,12 +37,41 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
 
   @Override
   public void flatMap(CloudTrailEvent event, Collector<Finding> findings) {
+    SigmaRule[] candidates = candidates(event.eventName());
+    if (candidates.length == 0) {
+      return;
+    }
     EventFields fields = new EventFields(event);
-    for (SigmaRule rule : rules) {
+    for (SigmaRule rule : candidates) {
       if (rule.matches(fields)) {
         findings.collect(finding(rule, event, fields));
       }
     }
+  }
+
+  /**
+   * Most rules name the calls they are about: a rule is tried only on events whose {@code
+   * eventName} it may match. CloudTrail spells each name one way, so the map stays small.
+   */
+  private SigmaRule[] candidates(String eventName) {
+    if (byEventName == null) {
+      byEventName = new HashMap<>();
+    }
+    String name = eventName == null ? "" : eventName;
+    SigmaRule[] candidates = byEventName.get(name);
+    if (candidates == null) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      candidates =
+          rules.stream()
+              .filter(
+                  rule -> {
+                    Set<String> names = rule.detection().requiredValues(EVENT_NAME);
+                    return names == null || names.contains(lower);
+                  })
+              .toArray(SigmaRule[]::new);
+      byEventName.put(name, candidates.length == 0 ? NONE : candidates);
+    }
+    return candidates;
   }
 
   private static Finding finding(SigmaRule rule, CloudTrailEvent event, EventFields fields) {

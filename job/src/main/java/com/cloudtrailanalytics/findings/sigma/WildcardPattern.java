@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.sigma;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A Sigma string value: {@code *} matches any run of characters, {@code ?} exactly one, and a
@@ -99,6 +100,11 @@ final class WildcardPattern implements ValueMatcher {
 
   private static boolean isSpecial(char c) {
     return c == '*' || c == '?' || c == '\\';
+  }
+
+  @Override
+  public String onlyValueInLowerCase() {
+    return shape == Shape.EQUALS ? literal.toLowerCase(Locale.ROOT) : null;
   }
 
   @Override
