@@ -31,6 +31,9 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
   /** The rules that may match an event of each name seen so far, in the rules' order. */
   private transient Map<String, SigmaRule[]> byEventName;
 
+  /** The fields each rule reads, for the details of its findings. */
+  private transient Map<String, List<FieldPath>> fieldsByRule;
+
   public SigmaFindings(List<SigmaRule> rules) {
     this.rules = List.copyOf(rules);
   }
@@ -44,7 +47,7 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
     EventFields fields = new EventFields(event);
     for (SigmaRule rule : candidates) {
       if (rule.matches(fields)) {
-        findings.collect(finding(rule, event, fields));
+        findings.collect(finding(rule, fieldsRead(rule), event, fields));
       }
     }
   }
@@ -74,9 +77,17 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
     return candidates;
   }
 
-  private static Finding finding(SigmaRule rule, CloudTrailEvent event, EventFields fields) {
+  private List<FieldPath> fieldsRead(SigmaRule rule) {
+    if (fieldsByRule == null) {
+      fieldsByRule = new HashMap<>();
+    }
+    return fieldsByRule.computeIfAbsent(rule.id(), id -> rule.fields());
+  }
+
+  private static Finding finding(
+      SigmaRule rule, List<FieldPath> read, CloudTrailEvent event, EventFields fields) {
     Map<String, Object> matched = new LinkedHashMap<>();
-    for (FieldPath path : rule.fields()) {
+    for (FieldPath path : read) {
       List<String> values = fields.values(path);
       matched.put(
           path.toString(),

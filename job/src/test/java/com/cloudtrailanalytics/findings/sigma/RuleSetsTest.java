@@ -8,6 +8,8 @@ import com.cloudtrailanalytics.config.DetectionSettings;
 import com.cloudtrailanalytics.config.InvalidSettingException;
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.config.JobSettings;
+import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.testing.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,6 +77,30 @@ class RuleSetsTest {
         .singleElement()
         .hasToString(
             second.resolve("b.yml") + ": rule id my-stop-logging is already used by another rule");
+  }
+
+  @Test
+  void rulesAreReadFromAFolderOnS3() throws Exception {
+    Path local = Files.createDirectories(dir.resolve("upload/sigma/cloudtrail"));
+    Files.writeString(local.resolve("my-stop-logging.yml"), MY_RULE);
+    Files.writeString(local.resolve("encoded.yml"), UNSUPPORTED);
+    Files.writeString(local.resolve("README.md"), "not a rule");
+    try (S3Server s3 = S3Server.start(dir.resolve("s3"))) {
+      s3.bucket("rules");
+      s3.upload(dir.resolve("upload"), "rules");
+      FileSystemSetup.initialize(s3.clientConfig());
+
+      LoadedRules loaded = RuleSets.load(settings(true, "s3://rules/sigma"));
+
+      assertThat(loaded.rules()).extracting(SigmaRule::id).containsExactly("my-stop-logging");
+      assertThat(loaded.rules().get(0).source())
+          .isEqualTo("s3://rules/sigma/cloudtrail/my-stop-logging.yml");
+      assertThat(loaded.problems())
+          .singleElement()
+          .satisfies(
+              problem ->
+                  assertThat(problem.file()).isEqualTo("s3://rules/sigma/cloudtrail/encoded.yml"));
+    }
   }
 
   @Test
