@@ -27,4 +27,36 @@ public record Finding(
     String eventSource,
     String eventName,
     String[] eventIds,
-    String details) {}
+    String details) {
+
+  /**
+   * A finding of a rule about the events {@code eventIds}, the last of which is {@code last}; its
+   * id is {@link FindingIds#of} the rule and the events.
+   */
+  public static Finding of(
+      String ruleId,
+      String ruleTitle,
+      Severity severity,
+      String[] tags,
+      Signal last,
+      String[] eventIds,
+      String details) {
+    return new Finding(
+        FindingIds.of(ruleId, eventIds),
+        ruleId,
+        ruleTitle,
+        severity.label(),
+        tags,
+        last.timeMillis(),
+        last.accountId(),
+        last.awsRegion(),
+        last.principal(),
+        last.userName(),
+        last.sessionName(),
+        last.sourceIpAddress(),
+        last.eventSource(),
+        last.eventName(),
+        eventIds,
+        details);
+  }
+}

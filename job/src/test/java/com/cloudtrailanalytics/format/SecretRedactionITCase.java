@@ -7,6 +7,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.consoleLogin;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.sample.TrailWriter;
 import com.cloudtrailanalytics.testing.JobConfigs;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,7 +122,22 @@ class SecretRedactionITCase {
     Path bucket = writeTrail(List.of(call, signIn, rejected), late, notJson);
     Path output = dir.resolve("output");
 
-    CloudTrailJob.create(JobConfigs.boundedInDeliveryOrder(bucket, output)).run();
+    Path rules = Files.createDirectories(dir.resolve("rules"));
+    Files.writeString(
+        rules.resolve("reads-secrets.yml"),
+        """
+        title: Reads the parameters of a secret
+        id: reads-secrets
+        logsource: {product: aws, service: cloudtrail}
+        detection:
+          selection:
+            eventName: PutSecretValue
+            requestParameters|exists: true
+          condition: selection
+        """);
+    Configuration config = JobConfigs.boundedInDeliveryOrder(bucket, output);
+    config.set(JobOptions.RULES, List.of(rules.toString()));
+    CloudTrailJob.create(config).run();
 
     try (OutputTables tables = new OutputTables(output)) {
       assertThat(OutputTables.tableNames(output))
@@ -129,12 +146,17 @@ class SecretRedactionITCase {
               "console_login_summary",
               "console_logins",
               "events",
+              "findings",
               "late_events",
               "region_activity",
               "rejects",
               "source_files",
               "user_activity");
       assertThat(tables.query("SELECT event_id FROM late_events")).containsExactly(List.of("late"));
+      assertThat(tables.query("SELECT details FROM findings WHERE rule_id = 'reads-secrets'"))
+          .as("a rule that reads the parameters shows them redacted in its finding's details")
+          .singleElement()
+          .satisfies(row -> assertThat((String) row.get(0)).contains(Secrets.REDACTED));
       assertThat(tables.query("SELECT event_id FROM console_logins"))
           .containsExactly(List.of("sign-in"));
       for (String table : OutputTables.tableNames(output)) {

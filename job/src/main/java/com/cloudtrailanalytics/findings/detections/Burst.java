@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.findings.detections;
 
 import com.cloudtrailanalytics.findings.Finding;
+import com.cloudtrailanalytics.findings.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import com.cloudtrailanalytics.config.DetectionSettings;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
+import com.cloudtrailanalytics.findings.Signal;
 import com.cloudtrailanalytics.geo.AmazonNetworks;
 import com.cloudtrailanalytics.geo.Places;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.cloudtrailanalytics.findings.detections;
 
+import com.cloudtrailanalytics.findings.Signal;
+
 /** The distance between two places on the earth, by the haversine formula. */
 final class GreatCircle {
 

@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.findings.detections;
 
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
+import com.cloudtrailanalytics.findings.Signal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.cloudtrailanalytics.findings.detections;
 
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.FindingDetails;
-import com.cloudtrailanalytics.findings.FindingIds;
+import com.cloudtrailanalytics.findings.Signal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -120,23 +120,13 @@ abstract class InEventTimeOrder extends KeyedProcessFunction<String, Signal, Fin
 
   /** A finding of this detection about {@code last} and the events before it. */
   final Finding finding(Signal last, List<String> eventIds, Map<String, ?> details) {
-    String[] ids = eventIds.toArray(String[]::new);
-    return new Finding(
-        FindingIds.of(detection.id(), ids),
+    return Finding.of(
         detection.id(),
         detection.title(),
-        detection.severity().label(),
+        detection.severity(),
         detection.tags(),
-        last.timeMillis(),
-        last.accountId(),
-        last.awsRegion(),
-        last.principal(),
-        last.userName(),
-        last.sessionName(),
-        last.sourceIpAddress(),
-        last.eventSource(),
-        last.eventName(),
-        ids,
+        last,
+        eventIds.toArray(String[]::new),
         FindingDetails.json(details));
   }
 }

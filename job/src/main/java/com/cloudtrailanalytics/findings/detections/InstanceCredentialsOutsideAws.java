@@ -3,6 +3,7 @@ package com.cloudtrailanalytics.findings.detections;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
+import com.cloudtrailanalytics.findings.Signal;
 import com.cloudtrailanalytics.geo.AmazonNetworks;
 import com.cloudtrailanalytics.geo.IpAddresses;
 import java.net.InetAddress;

@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.findings.sigma;
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.FindingDetails;
-import com.cloudtrailanalytics.findings.FindingIds;
+import com.cloudtrailanalytics.findings.Signal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,21 +100,12 @@ public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Fin
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("rule_file", rule.source());
     details.put("fields", matched);
-    return new Finding(
-        FindingIds.of(rule.id(), event.eventId()),
+    return Finding.of(
         rule.id(),
         rule.title(),
-        rule.severity().label(),
+        rule.severity(),
         rule.tags().toArray(String[]::new),
-        event.eventTimeMillis(),
-        event.accountId(),
-        event.awsRegion(),
-        event.principal(),
-        event.userName(),
-        event.sessionName(),
-        event.sourceIpAddress(),
-        event.eventSource(),
-        event.eventName(),
+        Signal.of(event),
         new String[] {event.eventId()},
         FindingDetails.json(details));
   }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.FindingIds;
+import com.cloudtrailanalytics.findings.Signal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.findings.detections;
 
+import com.cloudtrailanalytics.findings.Signal;
 import java.time.Instant;
 
 /** Signals for the detections' stories: named people, places and instants. */

@@ -5,6 +5,7 @@ import static com.cloudtrailanalytics.findings.detections.SignIns.MORNING;
 import static com.cloudtrailanalytics.findings.detections.SignIns.PARIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.findings.Signal;
 import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;

@@ -1,12 +1,12 @@
-package com.cloudtrailanalytics.findings.detections;
+package com.cloudtrailanalytics.findings;
 
 import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.geo.Place;
 
 /**
- * What a stateful detection keeps of one event: who, where from and what, and for console sign-ins
- * the result and the place. Small, so that state grows with people and addresses, not with the
- * fields of events.
+ * What a finding says of an event, and what a stateful detection keeps of it: who, where from and
+ * what, and for console sign-ins the result and the place. Small, so that state grows with people
+ * and addresses, not with the fields of events.
  *
  * @param loginResult for a console sign-in, Success or Failure; else null
  * @param countryIsoCode where {@code sourceIpAddress} is, when looked up and known
