@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.config.TableNames;
 import com.cloudtrailanalytics.sample.SampleInsights;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.sample.TrailWriter;
@@ -185,12 +186,13 @@ class RealBucketJarITCase {
           .containsExactly(
               "cloudtrail-analytics: the output holds the tables of a run with --input file://"
                   + bucket
-                  + " --window 5m --tables user_activity,region_activity,console_logins,"
-                  + "console_login_summary,events,insight_events; a run with --input file://"
+                  + " --window 5m --tables "
+                  + String.join(",", TableNames.CHOOSABLE)
+                  + "; a run with --input file://"
                   + other
-                  + " --window 5m --tables user_activity,region_activity,console_logins,"
-                  + "console_login_summary,events,insight_events would mix with them: use a new"
-                  + " --output (and --checkpoint-dir)");
+                  + " --window 5m --tables "
+                  + String.join(",", TableNames.CHOOSABLE)
+                  + " would mix with them: use a new --output (and --checkpoint-dir)");
       assertThat(refused.stdout()).doesNotContain("Check:");
     }
   }
