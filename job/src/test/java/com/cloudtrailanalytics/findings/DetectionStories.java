@@ -20,8 +20,9 @@ import java.util.List;
 /**
  * A trail with one story for each stateful detection, and a near miss beside it: nicholas signs in
  * from London, then from Milton (US) half an hour later (a new country, and impossible travel);
- * mallory fails ten sign-ins in three minutes from one address (brute force), bob nine (not); the
- * web server's instance credentials are used from a public address (and from inside AWS).
+ * mallory fails ten sign-ins in three minutes from one address (brute force), bob nine (not), and
+ * carol one whose record has no address (it must not stop the job); the web server's instance
+ * credentials are used from a public address (and from inside AWS).
  */
 final class DetectionStories {
 
@@ -43,6 +44,11 @@ final class DetectionStories {
     for (int i = 0; i < 9; i++) {
       records.add(consoleLogin("bob", CLUMSY_IP, at(40 * i), false).eventId("typo-" + i).build());
     }
+    records.add(
+        consoleLogin("carol", CLUMSY_IP, at(45), false)
+            .remove("sourceIPAddress")
+            .eventId("no-address")
+            .build());
     records.add(
         assumedRoleCall("web-server", "i-0123456789abcdef0", "ListBuckets", at(600))
             .sourceIp(OUTSIDE_IP)

@@ -85,7 +85,7 @@ public final class Detections {
                 byPerson,
                 new ImpossibleTravel(settings.travelMaxSpeedKmh(), settings.travelMinDistanceKm())),
             detect(
-                failedSignIns.keyBy(Signal::sourceIpAddress),
+                failedSignIns.keyBy(signal -> String.valueOf(signal.sourceIpAddress())),
                 new Burst(
                     BRUTE_FORCE,
                     "source_ip_address",
