@@ -76,20 +76,7 @@ public final class RuleSets {
       throw new IllegalStateException("the built-in rules are missing from the class path", e);
     }
     return new LoadedRules(
-        loaded.rules().stream()
-            .map(
-                rule ->
-                    new SigmaRule(
-                        rule.id(),
-                        rule.title(),
-                        rule.severity(),
-                        rule.tags(),
-                        rule.description(),
-                        rule.falsePositives(),
-                        rule.references(),
-                        inRepository(rule.source()),
-                        rule.detection()))
-            .toList(),
+        loaded.rules().stream().map(rule -> rule.withSource(inRepository(rule.source()))).toList(),
         loaded.problems().stream()
             .map(p -> new RuleProblem(inRepository(p.file()), p.kind(), p.reason()))
             .toList());

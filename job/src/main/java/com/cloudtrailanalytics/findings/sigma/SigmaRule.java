@@ -45,6 +45,12 @@ public record SigmaRule(
     return detection.matches(record);
   }
 
+  /** The same rule, named by another path to its file. */
+  public SigmaRule withSource(String otherSource) {
+    return new SigmaRule(
+        id, title, severity, tags, description, falsePositives, references, otherSource, detection);
+  }
+
   /** The fields the rule reads, each once, in the order it names them. */
   public List<FieldPath> fields() {
     return detection.fields().distinct().toList();
