@@ -14,16 +14,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The classic investigation, placed in the middle of the synthetic trail: someone probes the
- * console with an unknown user name, then IAM user {@code nicholas} signs in from London without
- * MFA, looks at the instances, stops the web server and opens SSH to the world; later the root user
- * signs in.
+ * The classic investigation, placed in the middle of the synthetic trail: IAM user {@code nicholas}
+ * signs in from Milton, US with MFA early on; later someone probes the console with an unknown user
+ * name, then {@code nicholas} signs in from London without MFA (a new country, and farther from
+ * Milton than a plane flies in the time between), looks at the instances, stops the web server and
+ * opens SSH to the world; later the root user signs in.
  */
 public final class Investigation {
 
   public static final String SECURITY_GROUP = "sg-0webserver00001";
   public static final String PROBE_IP = "89.160.20.112";
   public static final String ROOT_IP = "216.160.83.56";
+  public static final String NICHOLAS_HOME_IP = "216.160.83.58";
 
   private Investigation() {}
 
@@ -37,6 +39,14 @@ public final class Investigation {
         .plusSeconds(17);
   }
 
+  /** When nicholas signs in from where he usually does, hours before the London sign-in. */
+  public static Instant nicholasUsualLogin(Instant start, Duration duration) {
+    return start
+        .plus(duration.multipliedBy(10).dividedBy(100))
+        .truncatedTo(ChronoUnit.MINUTES)
+        .plusSeconds(5);
+  }
+
   /** When nicholas stops the web server. */
   public static Instant webServerStopped(Instant start, Duration duration) {
     return nicholasLogin(start, duration).plus(Duration.ofMinutes(4));
@@ -45,6 +55,16 @@ public final class Investigation {
   static List<ScriptedEvent> script(Instant start, Duration duration, String region) {
     Instant login = nicholasLogin(start, duration);
     List<ScriptedEvent> script = new ArrayList<>();
+    Instant usual = nicholasUsualLogin(start, duration);
+    script.add(
+        new ScriptedEvent(
+            usual,
+            region,
+            RecordBuilder.consoleLogin(MAIN_ACCOUNT, region, usual, true, true)
+                .iamUser(MAIN_ACCOUNT, "nicholas")
+                .sourceIp(NICHOLAS_HOME_IP)
+                .eventId(id("nicholas-usual-login"))
+                .build()));
     Instant probe = login.minus(Duration.ofMinutes(20));
     if (!probe.isBefore(start)) {
       script.add(

@@ -1,0 +1,61 @@
+-- EC2 instances stopped or terminated: when, which instances, by whom, from which address and
+-- country, and that person's last successful console sign-in before it (where, with or without
+-- MFA); no sign-in for calls made without the console.
+-- Parameters: first day, last day (YYYY-MM-DD) for the calls, the same for the sign-ins.
+WITH stops AS (
+  SELECT
+    event_time,
+    event_id,
+    event_name,
+    account_id,
+    user_name,
+    identity_type,
+    source_ip_address,
+    country_iso_code,
+    regexp_extract_all(request_parameters, '"instanceId":"([^"]+)"', 1) AS instance_ids
+  FROM events
+  WHERE dt BETWEEN ? AND ?
+    AND event_source = 'ec2.amazonaws.com'
+    AND event_name IN ('StopInstances', 'TerminateInstances')
+    AND NOT is_error
+),
+sign_ins AS (
+  SELECT event_time, account_id, user_name, source_ip, city, country_iso_code, mfa_used
+  FROM console_logins
+  WHERE dt BETWEEN ? AND ?
+    AND login_result = 'Success'
+),
+latest_sign_in AS (
+  SELECT
+    stops.*,
+    sign_ins.event_time AS signed_in_at,
+    sign_ins.source_ip AS sign_in_ip,
+    sign_ins.city AS sign_in_city,
+    sign_ins.country_iso_code AS sign_in_country,
+    sign_ins.mfa_used AS sign_in_mfa_used,
+    ROW_NUMBER() OVER (
+      PARTITION BY stops.event_id ORDER BY sign_ins.event_time DESC
+    ) AS nth_latest
+  FROM stops
+  LEFT JOIN sign_ins
+    ON sign_ins.account_id = stops.account_id
+    AND sign_ins.user_name = stops.user_name
+    AND sign_ins.event_time <= stops.event_time
+)
+SELECT
+  event_time,
+  event_name,
+  instance_ids,
+  account_id,
+  user_name,
+  identity_type,
+  source_ip_address,
+  country_iso_code,
+  signed_in_at,
+  sign_in_ip,
+  sign_in_city,
+  sign_in_country,
+  sign_in_mfa_used
+FROM latest_sign_in
+WHERE nth_latest = 1
+ORDER BY event_time, event_id;
