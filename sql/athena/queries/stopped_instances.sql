@@ -1,6 +1,7 @@
 -- EC2 instances stopped or terminated: when, which instances, by whom, from which address and
--- country, and that person's last successful console sign-in before it (where, with or without
--- MFA); no sign-in for calls made without the console.
+-- country, and the console sign-in that began the caller's session: their last successful sign-in
+-- at or before the session's creation (where from, with or without MFA). Calls made with access
+-- keys have no sign-in.
 -- Parameters: first day, last day (YYYY-MM-DD) for the calls, the same for the sign-ins.
 WITH stops AS (
   SELECT
@@ -12,6 +13,7 @@ WITH stops AS (
     identity_type,
     source_ip_address,
     country_iso_code,
+    COALESCE(session_creation_date, event_time) AS session_began,
     regexp_extract_all(request_parameters, '"instanceId":"([^"]+)"', 1) AS instance_ids
   FROM events
   WHERE dt BETWEEN ? AND ?
@@ -40,7 +42,7 @@ latest_sign_in AS (
   LEFT JOIN sign_ins
     ON sign_ins.account_id = stops.account_id
     AND sign_ins.user_name = stops.user_name
-    AND sign_ins.event_time <= stops.event_time
+    AND sign_ins.event_time <= stops.session_began
 )
 SELECT
   event_time,

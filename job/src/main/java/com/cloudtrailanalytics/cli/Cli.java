@@ -42,6 +42,9 @@ public final class Cli {
       if (arguments.get(0).equals("rules")) {
         return RulesCommand.run(rest(arguments), out);
       }
+      if (arguments.get(0).equals("report")) {
+        return ReportCommand.run(CommandLine.parse(rest(arguments), ReportCommand.FLAGS), out);
+      }
       if (arguments.get(0).equals("generate")) {
         return GenerateCommand.run(CommandLine.parse(rest(arguments), GenerateCommand.FLAGS), out);
       }

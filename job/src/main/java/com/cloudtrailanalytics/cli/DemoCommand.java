@@ -3,6 +3,10 @@ package com.cloudtrailanalytics.cli;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.report.InstanceStops;
+import com.cloudtrailanalytics.report.InstanceStops.InstanceStop;
+import com.cloudtrailanalytics.report.Report;
+import com.cloudtrailanalytics.report.StopStory;
 import com.cloudtrailanalytics.sample.SampleGeoDatabases;
 import com.cloudtrailanalytics.sample.SampleInsights;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -64,17 +69,38 @@ final class DemoCommand {
     config.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
     int code = RunCommand.run(config, out);
+    if (code != Cli.OK) {
+      return code;
+    }
+    Path output = dir.resolve("output");
+    tellTheStory(output, out);
+    Report.Written report =
+        Report.write(
+            new Report.Settings(
+                output, output.toString(), null, null, "nicholas", SyntheticTrail.WEB_SERVER),
+            dir.resolve("report.html"));
+    out.println();
+    ReportCommand.print(report, out);
     out.printf(
-        "%nQuery the tables with any Parquet reader, e.g. DuckDB:%n"
-            + "  duckdb -c \"SELECT principal, SUM(event_count) AS events, SUM(error_count) AS errors"
-            + " FROM read_parquet('%s/output/user_activity/*/*/*part-*', hive_partitioning=true)"
-            + " GROUP BY principal ORDER BY events DESC LIMIT 10\"%n"
-            + "  duckdb -c \"SELECT event_time, user_name, source_ip, login_result, country_iso_code,"
-            + " city FROM read_parquet('%s/output/console_logins/*/*/*part-*',"
-            + " hive_partitioning=true) WHERE user_name IN ('nicholas', 'root') ORDER BY"
-            + " event_time\"%n",
-        dir, dir);
+        "Open it in a browser; write one for any output with:%n"
+            + "  java -jar cloudtrail-analytics.jar report --tables %s --out report.html%n",
+        output);
     return code;
+  }
+
+  /** The seed's investigation, answered from the tables: who stopped the web server? */
+  private static void tellTheStory(Path output, PrintStream out) throws IOException, SQLException {
+    out.printf("%nWho stopped the web server, when, and from where?%n");
+    List<InstanceStop> stops =
+        InstanceStops.in(output).stream()
+            .filter(stop -> stop.instanceIds().contains(SyntheticTrail.WEB_SERVER))
+            .toList();
+    if (stops.isEmpty()) {
+      out.printf("  The tables hold no stop of %s.%n", SyntheticTrail.WEB_SERVER);
+    }
+    for (InstanceStop stop : stops) {
+      out.println("  " + StopStory.of(SyntheticTrail.WEB_SERVER, stop));
+    }
   }
 
   private static void prepare(Path dir) throws IOException, UsageException {

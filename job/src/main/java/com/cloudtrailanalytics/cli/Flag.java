@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.description.BlockElement;
@@ -43,6 +44,13 @@ record Flag(
   static Flag of(
       String name, ConfigOption<?> option, String valueName, String help, String defaultValue) {
     return new Flag(name, option, valueName, help, defaultValue, false);
+  }
+
+  /** The flags of a command made of several lists. */
+  static List<Flag> join(List<Flag> first, List<Flag> second) {
+    List<Flag> flags = new ArrayList<>(first);
+    flags.addAll(second);
+    return List.copyOf(flags);
   }
 
   boolean isSwitch() {

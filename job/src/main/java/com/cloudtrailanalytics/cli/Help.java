@@ -20,6 +20,8 @@ final class Help {
     out.println("      Run the job. Without --bounded it watches the input for new files forever.");
     out.println("  java -jar cloudtrail-analytics.jar generate --output <dir> [options]");
     out.println("      Write a synthetic trail in CloudTrail's layout.");
+    out.println("  java -jar cloudtrail-analytics.jar " + ReportCommand.USAGE);
+    out.println("      Write the dashboards as one HTML file that works offline.");
     out.println("  java -jar cloudtrail-analytics.jar " + RulesCommand.USAGE);
     out.println(
         "      Check Sigma rules for CloudTrail: list each rule and each file that cannot be used.");
@@ -29,6 +31,7 @@ final class Help {
     out.println("      Any Flink configuration, e.g. -Dstate.backend.type=rocksdb.");
     out.println();
     section(out, "Options of generate:", GenerateCommand.FLAGS);
+    section(out, "Options of report:", ReportCommand.FLAGS);
     section(out, "Options of --demo:", DemoCommand.FLAGS);
     out.println(
         "Exit codes: 0 done, 1 the job failed, its output does not add up or a rule cannot be"

@@ -21,37 +21,9 @@ import org.apache.flink.configuration.CoreOptions;
 /** Runs the job: forever, watching the input, or once over the files present with --bounded. */
 final class RunCommand {
 
-  static final List<Flag> FLAGS =
+  /** How to reach an S3-compatible store: every command that reads or writes S3 takes them. */
+  static final List<Flag> S3_FLAGS =
       List.of(
-          Flag.of(JobOptions.INPUT, "<dir | s3://bucket/prefix>"),
-          Flag.of(JobOptions.OUTPUT, "<dir | s3://bucket/prefix>"),
-          Flag.of(JobOptions.WINDOW, "<duration>"),
-          Flag.of(JobOptions.BOUNDED, null),
-          Flag.of(JobOptions.MONITOR_INTERVAL, "<duration>"),
-          Flag.of(JobOptions.MAX_DELAY, "<duration>"),
-          Flag.of(JobOptions.MAX_RECORD_SIZE, "<size>"),
-          Flag.of(JobOptions.READ_ATTEMPTS, "<n>"),
-          Flag.of(JobOptions.READ_RETRY_DELAY, "<duration>"),
-          Flag.of(JobOptions.START_DATE, "<YYYY-MM-DD>"),
-          Flag.of(JobOptions.LOOKBACK, "<duration>"),
-          Flag.of(JobOptions.STRUCTURE_INTERVAL, "<duration>"),
-          Flag.of(JobOptions.TABLES, "<table,table,...>"),
-          Flag.of(JobOptions.GEOIP_DB, "<file.mmdb | s3://...>"),
-          Flag.of(JobOptions.ASN_DB, "<file.mmdb | s3://...>"),
-          Flag.repeatable(JobOptions.RULES, "<dir | s3://...>"),
-          Flag.of(JobOptions.NO_DEFAULT_RULES, null),
-          Flag.of(JobOptions.NEW_COUNTRY_WINDOW, "<duration>"),
-          Flag.of(JobOptions.TRAVEL_MAX_SPEED, "<km/h>"),
-          Flag.of(JobOptions.TRAVEL_MIN_DISTANCE, "<km>"),
-          Flag.of(JobOptions.BRUTE_FORCE_COUNT, "<n>"),
-          Flag.of(JobOptions.BRUTE_FORCE_WINDOW, "<duration>"),
-          Flag.of(JobOptions.SPRAYING_COUNT, "<n>"),
-          Flag.of(JobOptions.SPRAYING_WINDOW, "<duration>"),
-          Flag.of(JobOptions.ACCESS_DENIED_COUNT, "<n>"),
-          Flag.of(JobOptions.ACCESS_DENIED_WINDOW, "<duration>"),
-          Flag.of(JobOptions.INSTANCE_CREDENTIALS_REPEAT, "<duration>"),
-          Flag.of(JobOptions.ALERT_WEBHOOK, "<url>"),
-          Flag.of(JobOptions.ALERT_MIN_SEVERITY, "<severity>"),
           Flag.of(
               "s3-endpoint",
               JobOptions.S3_ENDPOINT,
@@ -69,26 +41,60 @@ final class RunCommand {
               JobOptions.S3_REGION,
               "<region>",
               "The region of the S3 endpoint.",
-              null),
-          Flag.of(
-              "checkpoint-dir",
-              CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-              "<dir | s3://bucket/prefix>",
-              "Where checkpoints are kept.",
-              "<output>/_checkpoints"),
-          Flag.of(
-              "checkpoint-interval",
-              CheckpointingOptions.CHECKPOINTING_INTERVAL,
-              "<duration>",
-              "How often state is checkpointed; Parquet files become visible at each checkpoint,"
-                  + " one per table and hour partition.",
-              "10 min"),
-          Flag.of(
-              "parallelism",
-              CoreOptions.DEFAULT_PARALLELISM,
-              "<n>",
-              "How many files are read, and windows computed, in parallel.",
-              "every core (embedded); the cluster's default"));
+              null));
+
+  static final List<Flag> FLAGS =
+      Flag.join(
+          List.of(
+              Flag.of(JobOptions.INPUT, "<dir | s3://bucket/prefix>"),
+              Flag.of(JobOptions.OUTPUT, "<dir | s3://bucket/prefix>"),
+              Flag.of(JobOptions.WINDOW, "<duration>"),
+              Flag.of(JobOptions.BOUNDED, null),
+              Flag.of(JobOptions.MONITOR_INTERVAL, "<duration>"),
+              Flag.of(JobOptions.MAX_DELAY, "<duration>"),
+              Flag.of(JobOptions.MAX_RECORD_SIZE, "<size>"),
+              Flag.of(JobOptions.READ_ATTEMPTS, "<n>"),
+              Flag.of(JobOptions.READ_RETRY_DELAY, "<duration>"),
+              Flag.of(JobOptions.START_DATE, "<YYYY-MM-DD>"),
+              Flag.of(JobOptions.LOOKBACK, "<duration>"),
+              Flag.of(JobOptions.STRUCTURE_INTERVAL, "<duration>"),
+              Flag.of(JobOptions.TABLES, "<table,table,...>"),
+              Flag.of(JobOptions.GEOIP_DB, "<file.mmdb | s3://...>"),
+              Flag.of(JobOptions.ASN_DB, "<file.mmdb | s3://...>"),
+              Flag.repeatable(JobOptions.RULES, "<dir | s3://...>"),
+              Flag.of(JobOptions.NO_DEFAULT_RULES, null),
+              Flag.of(JobOptions.NEW_COUNTRY_WINDOW, "<duration>"),
+              Flag.of(JobOptions.TRAVEL_MAX_SPEED, "<km/h>"),
+              Flag.of(JobOptions.TRAVEL_MIN_DISTANCE, "<km>"),
+              Flag.of(JobOptions.BRUTE_FORCE_COUNT, "<n>"),
+              Flag.of(JobOptions.BRUTE_FORCE_WINDOW, "<duration>"),
+              Flag.of(JobOptions.SPRAYING_COUNT, "<n>"),
+              Flag.of(JobOptions.SPRAYING_WINDOW, "<duration>"),
+              Flag.of(JobOptions.ACCESS_DENIED_COUNT, "<n>"),
+              Flag.of(JobOptions.ACCESS_DENIED_WINDOW, "<duration>"),
+              Flag.of(JobOptions.INSTANCE_CREDENTIALS_REPEAT, "<duration>"),
+              Flag.of(JobOptions.ALERT_WEBHOOK, "<url>"),
+              Flag.of(JobOptions.ALERT_MIN_SEVERITY, "<severity>"),
+              Flag.of(
+                  "checkpoint-dir",
+                  CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                  "<dir | s3://bucket/prefix>",
+                  "Where checkpoints are kept.",
+                  "<output>/_checkpoints"),
+              Flag.of(
+                  "checkpoint-interval",
+                  CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                  "<duration>",
+                  "How often state is checkpointed; Parquet files become visible at each checkpoint,"
+                      + " one per table and hour partition.",
+                  "10 min"),
+              Flag.of(
+                  "parallelism",
+                  CoreOptions.DEFAULT_PARALLELISM,
+                  "<n>",
+                  "How many files are read, and windows computed, in parallel.",
+                  "every core (embedded); the cluster's default")),
+          S3_FLAGS);
 
   private RunCommand() {}
 

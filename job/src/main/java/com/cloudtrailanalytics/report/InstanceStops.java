@@ -1,0 +1,107 @@
+package com.cloudtrailanalytics.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The instances stopped or terminated in the tables, by the saved query stopped_instances: who did
+ * it, from where, and their console sign-in before it.
+ */
+public final class InstanceStops {
+
+  private static final Dashboards.Panel QUERY =
+      new Dashboards.Panel(
+          "Instances stopped or terminated",
+          "stopped_instances",
+          List.of("from", "to", "from", "to"),
+          Map.of("type", "table"));
+
+  /** One StopInstances or TerminateInstances call, as the query answers it. */
+  public record InstanceStop(
+      String eventTime,
+      String eventName,
+      List<String> instanceIds,
+      String accountId,
+      String userName,
+      String identityType,
+      String sourceIp,
+      String country,
+      String signedInAt,
+      String signInIp,
+      String signInCity,
+      String signInCountry,
+      Boolean signInMfaUsed) {
+
+    String instanceId() {
+      return instanceIds.isEmpty() ? null : instanceIds.get(0);
+    }
+  }
+
+  private InstanceStops() {}
+
+  /** Every stop in the job's output folder, in time order, over every day with data. */
+  public static List<InstanceStop> in(Path tables) throws IOException, SQLException {
+    try (TableViews views = TableViews.of(tables)) {
+      Map<String, String> range = new HashMap<>();
+      views.firstDay().ifPresent(day -> range.put("from", day));
+      views.lastDay().ifPresent(day -> range.put("to", day));
+      return read(views, range);
+    }
+  }
+
+  static Optional<InstanceStop> last(TableViews views, Map<String, String> range)
+      throws SQLException {
+    List<InstanceStop> stops = read(views, range);
+    return stops.isEmpty() ? Optional.empty() : Optional.of(stops.get(stops.size() - 1));
+  }
+
+  private static List<InstanceStop> read(TableViews views, Map<String, String> range)
+      throws SQLException {
+    PanelResult result = new PanelQueries(views, range).answer(QUERY);
+    return result.rows().stream().map(row -> stop(new Row(result.columns(), row))).toList();
+  }
+
+  private static InstanceStop stop(Row row) {
+    return new InstanceStop(
+        row.text("event_time"),
+        row.text("event_name"),
+        row.list("instance_ids"),
+        row.text("account_id"),
+        row.text("user_name"),
+        row.text("identity_type"),
+        row.text("source_ip_address"),
+        row.text("country_iso_code"),
+        row.text("signed_in_at"),
+        row.text("sign_in_ip"),
+        row.text("sign_in_city"),
+        row.text("sign_in_country"),
+        (Boolean) row.value("sign_in_mfa_used"));
+  }
+
+  /** A row of a query's answer, its values found by column name. */
+  private record Row(List<String> columns, List<Object> values) {
+
+    Object value(String column) {
+      int index = columns.indexOf(column);
+      if (index < 0) {
+        throw new IllegalStateException("stopped_instances has no column " + column);
+      }
+      return values.get(index);
+    }
+
+    String text(String column) {
+      Object value = value(column);
+      return value == null ? null : value.toString();
+    }
+
+    List<String> list(String column) {
+      Object value = value(column);
+      return value == null ? List.of() : ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package com.cloudtrailanalytics.report;
+
+import com.cloudtrailanalytics.config.TableNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+
+/**
+ * Tables in S3 (or any file system Flink knows), copied into a local folder for the report: only
+ * the committed files of the days in range, so a report on a week of a large bucket reads a week.
+ */
+final class RemoteTables {
+
+  private RemoteTables() {}
+
+  /**
+   * Copies {@code <location>/<table>/dt=<day>/hr=<hour>/<file>} for days from {@code from} to
+   * {@code to} (either null for no bound) into {@code local}, with the same layout.
+   *
+   * @return how many files were copied
+   */
+  static int copy(String location, String from, String to, Path local) throws IOException {
+    org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(location);
+    FileSystem fs = root.getFileSystem();
+    int copied = 0;
+    for (String table : TableNames.CHOOSABLE) {
+      org.apache.flink.core.fs.Path folder = new org.apache.flink.core.fs.Path(root, table);
+      if (!fs.exists(folder)) {
+        continue;
+      }
+      for (FileStatus day : folders(fs, folder, "dt=")) {
+        String date = day.getPath().getName().substring("dt=".length());
+        if ((from != null && date.compareTo(from) < 0) || (to != null && date.compareTo(to) > 0)) {
+          continue;
+        }
+        for (FileStatus hour : folders(fs, day.getPath(), "hr=")) {
+          for (FileStatus file : fs.listStatus(hour.getPath())) {
+            String name = file.getPath().getName();
+            if (file.isDir() || name.startsWith(".") || name.startsWith("_")) {
+              continue;
+            }
+            Path target =
+                local
+                    .resolve(table)
+                    .resolve(day.getPath().getName())
+                    .resolve(hour.getPath().getName())
+                    .resolve(name);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = fs.open(file.getPath())) {
+              Files.copy(in, target);
+            }
+            copied++;
+          }
+        }
+      }
+    }
+    return copied;
+  }
+
+  private static List<FileStatus> folders(
+      FileSystem fs, org.apache.flink.core.fs.Path parent, String prefix) throws IOException {
+    List<FileStatus> folders = new ArrayList<>();
+    for (FileStatus status : fs.listStatus(parent)) {
+      if (status.isDir() && status.getPath().getName().startsWith(prefix)) {
+        folders.add(status);
+      }
+    }
+    return folders;
+  }
+}

@@ -1,0 +1,49 @@
+package com.cloudtrailanalytics.report;
+
+import com.cloudtrailanalytics.report.InstanceStops.InstanceStop;
+
+/** The answer to "who stopped the instance, when, and from where?", in words. */
+public final class StopStory {
+
+  private StopStory() {}
+
+  public static String of(String instanceId, InstanceStop stop) {
+    String who =
+        ("Root".equals(stop.identityType()) ? "the root user" : stop.identityType() + " ")
+            + ("Root".equals(stop.identityType()) ? "" : stop.userName());
+    StringBuilder story =
+        new StringBuilder()
+            .append(instanceId)
+            .append(" was ")
+            .append(stop.eventName().startsWith("Terminate") ? "terminated" : "stopped")
+            .append(" at ")
+            .append(stop.eventTime())
+            .append(" UTC by ")
+            .append(who)
+            .append(" of account ")
+            .append(stop.accountId())
+            .append(", from ")
+            .append(place(stop.sourceIp(), null, stop.country()))
+            .append('.');
+    if (stop.signedInAt() == null) {
+      story.append(
+          " The tables hold no console sign-in of theirs before it: the call was made with keys"
+              + " or a role's credentials.");
+    } else {
+      story
+          .append(" They had signed in to the console at ")
+          .append(stop.signedInAt())
+          .append(" UTC from ")
+          .append(place(stop.signInIp(), stop.signInCity(), stop.signInCountry()))
+          .append(Boolean.TRUE.equals(stop.signInMfaUsed()) ? ", with MFA." : ", without MFA.");
+    }
+    return story.toString();
+  }
+
+  private static String place(String address, String city, String country) {
+    if (country == null) {
+      return address + " (a place the GeoIP database does not know)";
+    }
+    return address + " (" + (city == null ? "" : city + ", ") + country + ")";
+  }
+}
