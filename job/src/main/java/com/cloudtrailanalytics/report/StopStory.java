@@ -8,9 +8,6 @@ public final class StopStory {
   private StopStory() {}
 
   public static String of(String instanceId, InstanceStop stop) {
-    String who =
-        ("Root".equals(stop.identityType()) ? "the root user" : stop.identityType() + " ")
-            + ("Root".equals(stop.identityType()) ? "" : stop.userName());
     StringBuilder story =
         new StringBuilder()
             .append(instanceId)
@@ -19,7 +16,7 @@ public final class StopStory {
             .append(" at ")
             .append(stop.eventTime())
             .append(" UTC by ")
-            .append(who)
+            .append(who(stop))
             .append(" of account ")
             .append(stop.accountId())
             .append(", from ")
@@ -38,6 +35,16 @@ public final class StopStory {
           .append(Boolean.TRUE.equals(stop.signInMfaUsed()) ? ", with MFA." : ", without MFA.");
     }
     return story.toString();
+  }
+
+  private static String who(InstanceStop stop) {
+    return switch (String.valueOf(stop.identityType())) {
+      case "Root" -> "the root user";
+      case "IAMUser" -> "IAM user " + stop.userName();
+      case "AssumedRole" -> "assumed-role session " + stop.userName();
+      case "FederatedUser" -> "federated user " + stop.userName();
+      default -> stop.identityType() + " " + stop.userName();
+    };
   }
 
   private static String place(String address, String city, String country) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The saved queries answered by DuckDB, the fast check, over the sample run's Parquet files. */
-class SavedQueriesITCase extends SavedQueryAnswers {
+class SavedQueriesITCase extends DashboardQueryAnswers {
 
   private static OutputTables tables;
 
@@ -21,7 +21,7 @@ class SavedQueriesITCase extends SavedQueryAnswers {
   }
 
   @Override
-  List<List<Object>> query(String sql, Object... parameters) throws Exception {
+  public List<List<Object>> query(String sql, Object... parameters) throws Exception {
     return tables.query(sql, parameters);
   }
 }

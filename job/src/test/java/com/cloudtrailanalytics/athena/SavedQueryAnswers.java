@@ -83,7 +83,7 @@ abstract class SavedQueryAnswers {
   }
 
   /** Runs a query's text with its {@code ?} parameters bound in order; rows as JDBC gives them. */
-  abstract List<List<Object>> query(String sql, Object... parameters) throws Exception;
+  public abstract List<List<Object>> query(String sql, Object... parameters) throws Exception;
 
   @Test
   void instanceHistoryShowsNicholasStoppingTheWebServerFromLondon() throws Exception {
@@ -579,7 +579,7 @@ abstract class SavedQueryAnswers {
                         "EC2 instance stopped or terminated from the console"));
   }
 
-  private FindingAnswers findingAnswers() throws Exception {
+  FindingAnswers findingAnswers() throws Exception {
     List<List<Object>> rows = new ArrayList<>();
     for (List<Object> row : query(FindingAnswers.COLUMNS)) {
       List<Object> values = new ArrayList<>();
@@ -596,7 +596,7 @@ abstract class SavedQueryAnswers {
   }
 
   /** Runs a saved query with its parameters; times come back as instants, numbers as longs. */
-  private List<List<Object>> run(String query, Object... parameters) throws Exception {
+  List<List<Object>> run(String query, Object... parameters) throws Exception {
     List<List<Object>> rows = new ArrayList<>();
     for (List<Object> row : query(SavedQueries.sql(query), parameters)) {
       List<Object> values = new ArrayList<>();
@@ -608,7 +608,7 @@ abstract class SavedQueryAnswers {
     return rows;
   }
 
-  private static Object normalised(Object value) throws SQLException {
+  static Object normalised(Object value) throws SQLException {
     if (value instanceof Timestamp timestamp) {
       return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
@@ -646,11 +646,11 @@ abstract class SavedQueryAnswers {
     return inTimeOrder(rows);
   }
 
-  private static String country(Record r) {
+  static String country(Record r) {
     return place(r).map(p -> p.country().isoCode()).orElse(null);
   }
 
-  private static Optional<CityResponse> place(Record r) {
+  static Optional<CityResponse> place(Record r) {
     String ip = r.text("sourceIPAddress");
     if (ip == null || !IP_LITERAL.matcher(ip).matches()) {
       return Optional.empty();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * sample run's output, and every query run with its parameters bound, against the same answers as
  * DuckDB's.
  */
-class TrinoSavedQueriesITCase extends SavedQueryAnswers {
+class TrinoSavedQueriesITCase extends DashboardQueryAnswers {
 
   /** Where the sample run's output is, as Trino's catalog sees its folder. */
   private static final String OUTPUT = "local:///output";
@@ -102,7 +102,7 @@ class TrinoSavedQueriesITCase extends SavedQueryAnswers {
    * over HTTP, which a busy machine can delay), runs it again, for up to a minute.
    */
   @Override
-  List<List<Object>> query(String sql, Object... parameters) throws Exception {
+  public List<List<Object>> query(String sql, Object... parameters) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (true) {
       try {

@@ -34,18 +34,34 @@ class JarITCase {
 
       String summary = demo.stdout();
       assertThat(summary)
-          .contains("Sample trail: 20,006 events in ")
+          .contains("Sample trail: 20,007 events in ")
           .contains(
-              "Records: 20,008 read: 20,006 events, 2 Insights events, 0 rejected; 0 events"
+              "Records: 20,009 read: 20,007 events, 2 Insights events, 0 rejected; 0 events"
                   + " arrived late")
           .contains(
-              "Check:   20,006 records read = 20,006 in user_activity + 0 in its late rows (0 in"
+              "Check:   20,007 records read = 20,007 in user_activity + 0 in its late rows (0 in"
                   + " late_events) + 0 rejected: ok")
           .contains(
-              "Check:   20,006 records read = 20,006 in region_activity + 0 in its late rows (0 in"
+              "Check:   20,007 records read = 20,007 in region_activity + 0 in its late rows (0 in"
                   + " late_events) + 0 rejected: ok")
           .contains("Check:   2 Insights events read = 2 in insight_events: ok")
           .contains("Check:   440 files under the input = 440 in source_files: ok");
+      assertThat(summary)
+          .as("the demo answers the investigation from the tables")
+          .contains(
+              "i-0webserver0000001 was stopped at "
+                  + utc(Investigation.webServerStopped(DemoCommand.SAMPLE_START, SIX_HOURS))
+                  + " UTC by IAM user nicholas of account "
+                  + SyntheticTrail.MAIN_ACCOUNT
+                  + ", from "
+                  + SyntheticTrail.NICHOLAS_IP
+                  + " (GB). They had signed in to the console at "
+                  + utc(Investigation.nicholasLogin(DemoCommand.SAMPLE_START, SIX_HOURS))
+                  + " UTC from "
+                  + SyntheticTrail.NICHOLAS_IP
+                  + " (London, GB), without MFA.")
+          .containsPattern("Report: .*/cloudtrail-demo/report.html \\(")
+          .contains("17 of 17 panels with data");
       assertThat(demo.stderr()).doesNotContain("Exception");
     }
     Instant stop = Investigation.webServerStopped(DemoCommand.SAMPLE_START, Duration.ofHours(6));
@@ -91,6 +107,12 @@ class JarITCase {
                   "London",
                   "Andrews & Arnold Ltd"));
     }
+  }
+
+  private static final Duration SIX_HOURS = Duration.ofHours(6);
+
+  private static String utc(Instant time) {
+    return time.toString().replace('T', ' ').replace("Z", "");
   }
 
   @Test
