@@ -207,8 +207,10 @@
       return;
     }
     var type = panel.chart.type;
-    if (type === 'table') {
+    if (type === 'table' || type === 'map') {
       box.classList.add('wide');
+    }
+    if (type === 'table') {
       box.appendChild(table(panel));
       return;
     }
@@ -218,6 +220,16 @@
     window.addEventListener('resize', function () {
       chart.resize();
     });
+  }
+
+  /** The investigation's subject, for the panels that follow one. */
+  function subject(panel) {
+    var names = panel.parameters.filter(function (name) {
+      return name === 'person' || name === 'instance';
+    });
+    return names.length ? ': ' + names.map(function (name) {
+      return data.subject[name] || '(none)';
+    }).join(', ') : '';
   }
 
   function header() {
@@ -244,7 +256,7 @@
         'data-chart': panel.chart.type,
         'data-rows': panel.rows.length
       }));
-      box.appendChild(element('h3', {}, panel.title));
+      box.appendChild(element('h3', {}, panel.title + subject(panel)));
       draw(panel, box);
     });
   });

@@ -71,6 +71,10 @@ public final class Report {
       header.put("tables", settings.tablesName());
       header.put("from", parameters.getOrDefault("from", "-"));
       header.put("to", parameters.getOrDefault("to", "-"));
+      Map<String, String> subject = new LinkedHashMap<>();
+      subject.put("person", parameters.get("person"));
+      subject.put("instance", parameters.get("instance"));
+      header.put("subject", subject);
       header.put("written", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
       String html = ReportPage.html(header, drawn);
       Path parent = out.toAbsolutePath().getParent();

@@ -49,6 +49,7 @@ final class ReportPage {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("title", drawn.panel().title());
     json.put("query", drawn.panel().query());
+    json.put("parameters", drawn.panel().parameters());
     json.put("chart", drawn.panel().chart());
     json.put("columns", drawn.result().columns());
     json.put("rows", drawn.result().rows());

@@ -16,6 +16,7 @@ import com.cloudtrailanalytics.testing.JobConfigs;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
 import com.cloudtrailanalytics.testing.ParquetFiles;
+import com.cloudtrailanalytics.testing.SampleRun;
 import com.cloudtrailanalytics.testing.TestGeoDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

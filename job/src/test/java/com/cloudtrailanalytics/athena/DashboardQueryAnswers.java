@@ -1,7 +1,7 @@
 package com.cloudtrailanalytics.athena;
 
-import static com.cloudtrailanalytics.athena.SampleRun.FIRST_DAY;
-import static com.cloudtrailanalytics.athena.SampleRun.LAST_DAY;
+import static com.cloudtrailanalytics.testing.SampleRun.FIRST_DAY;
+import static com.cloudtrailanalytics.testing.SampleRun.LAST_DAY;
 import static java.util.Comparator.comparing;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.sample.Investigation;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
+import com.cloudtrailanalytics.testing.SampleRun;
 import com.cloudtrailanalytics.testing.TrailRecords.Record;
 import com.maxmind.geoip2.model.CityResponse;
 import java.time.Instant;

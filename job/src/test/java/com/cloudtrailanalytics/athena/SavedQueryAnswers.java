@@ -1,7 +1,7 @@
 package com.cloudtrailanalytics.athena;
 
-import static com.cloudtrailanalytics.athena.SampleRun.FIRST_DAY;
-import static com.cloudtrailanalytics.athena.SampleRun.LAST_DAY;
+import static com.cloudtrailanalytics.testing.SampleRun.FIRST_DAY;
+import static com.cloudtrailanalytics.testing.SampleRun.LAST_DAY;
 import static java.util.Comparator.comparing;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import com.cloudtrailanalytics.sample.Investigation;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.MiniClusters;
 import com.cloudtrailanalytics.testing.OutputTables;
+import com.cloudtrailanalytics.testing.SampleRun;
 import com.cloudtrailanalytics.testing.TrailRecords.Record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

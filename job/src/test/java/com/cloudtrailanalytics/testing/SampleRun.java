@@ -1,12 +1,10 @@
-package com.cloudtrailanalytics.athena;
+package com.cloudtrailanalytics.testing;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.sample.SampleGeoDatabases;
 import com.cloudtrailanalytics.sample.SampleInsights;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
-import com.cloudtrailanalytics.testing.JobConfigs;
-import com.cloudtrailanalytics.testing.TrailRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +19,21 @@ import org.apache.flink.configuration.Configuration;
 /**
  * The job's output for a sample trail that crosses midnight (UTC), with the investigation of the
  * demo across midnight: written once, with the job's default checkpoint interval, and shared by the
- * tests of the Athena tables and queries.
+ * tests of the Athena tables, the saved queries and the report.
  */
-final class SampleRun {
+public final class SampleRun {
 
-  static final Instant START = Instant.parse("2025-03-02T21:00:00Z");
-  static final Duration DURATION = Duration.ofHours(6);
-  static final String FIRST_DAY = "2025-03-02";
-  static final String LAST_DAY = "2025-03-03";
+  public static final Instant START = Instant.parse("2025-03-02T21:00:00Z");
+  public static final Duration DURATION = Duration.ofHours(6);
+  public static final String FIRST_DAY = "2025-03-02";
+  public static final String LAST_DAY = "2025-03-03";
 
   private static SampleRun run;
 
-  final Path bucket;
-  final Path output;
-  final SampleGeoDatabases.Written geo;
-  final List<TrailRecords.Record> records;
+  public final Path bucket;
+  public final Path output;
+  public final SampleGeoDatabases.Written geo;
+  public final List<TrailRecords.Record> records;
 
   private SampleRun(
       Path bucket, Path output, SampleGeoDatabases.Written geo, List<TrailRecords.Record> records) {
@@ -46,7 +44,7 @@ final class SampleRun {
   }
 
   /** The run, made on first use with whatever cluster the calling test provides. */
-  static synchronized SampleRun get() throws Exception {
+  public static synchronized SampleRun get() throws Exception {
     if (run == null) {
       Path dir = Files.createTempDirectory("athena-sample");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));

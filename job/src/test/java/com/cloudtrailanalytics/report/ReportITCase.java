@@ -1,0 +1,181 @@
+package com.cloudtrailanalytics.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudtrailanalytics.sample.SyntheticTrail;
+import com.cloudtrailanalytics.testing.ChromiumPage;
+import com.cloudtrailanalytics.testing.HeadlessChromium;
+import com.cloudtrailanalytics.testing.MiniClusters;
+import com.cloudtrailanalytics.testing.SampleRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of the sample run, written as the command writes it and rendered in a real headless
+ * Chromium: every panel drew its data, and the page made no error. Screenshots go to
+ * target/report/.
+ */
+class ReportITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = MiniClusters.oneTaskManagerTwoSlots();
+
+  private static final Path OUTPUT = Path.of("target/report");
+
+  /** What each panel of the page drew, by the page's own elements. */
+  private static final String DRAWN =
+      "[...document.querySelectorAll('.panel')].map(panel => ({"
+          + " query: panel.dataset.panel,"
+          + " chart: panel.dataset.chart,"
+          + " rows: Number(panel.dataset.rows),"
+          + " empty: panel.querySelector('.empty') ? panel.querySelector('.empty').textContent : null,"
+          + " marks: panel.querySelectorAll('svg path, svg circle, svg rect').length,"
+          + " tableRows: panel.querySelectorAll('tbody tr').length }))";
+
+  @TempDir static Path dir;
+
+  private static Report.Written sample;
+  private static Report.Written empty;
+  private static HeadlessChromium chromium;
+
+  @BeforeAll
+  static void writeReports() throws Exception {
+    SampleRun run = SampleRun.get();
+    Files.createDirectories(OUTPUT);
+    sample =
+        Report.write(
+            new Report.Settings(
+                run.output, "the sample run", null, null, "nicholas", SyntheticTrail.WEB_SERVER),
+            OUTPUT.resolve("report.html"));
+    empty =
+        Report.write(
+            new Report.Settings(dir, "an empty folder", null, null, null, null),
+            dir.resolve("empty.html"));
+    Optional<Path> executable = HeadlessChromium.executable();
+    if (executable.isPresent()) {
+      chromium = HeadlessChromium.start(executable.get(), OUTPUT.resolve("chromium.log"));
+    }
+  }
+
+  @AfterAll
+  static void stopChromium() throws Exception {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void everyPanelOfTheSampleRunHasDataAndTheRangeIsItsDays() {
+    int panels =
+        Dashboards.load().dashboards().stream()
+            .mapToInt(dashboard -> dashboard.panels().size())
+            .sum();
+    assertThat(sample.panels()).isEqualTo(panels);
+    assertThat(sample.panelsWithData()).isEqualTo(panels);
+    assertThat(sample.parameters())
+        .containsEntry("from", SampleRun.FIRST_DAY)
+        .containsEntry("to", SampleRun.LAST_DAY);
+  }
+
+  @Test
+  void thePageWorksOfflineWithEverythingInlined() throws Exception {
+    String html = Files.readString(sample.file());
+    assertThat(html)
+        .doesNotContainPattern("<script[^>]+src=")
+        .doesNotContain("<link")
+        .doesNotContainPattern("url\\(\\s*['\"]?https?:")
+        .contains("echarts.registerMap")
+        .contains("Apache ECharts");
+    assertThat(sample.bytes()).isLessThan(4_000_000);
+  }
+
+  @Test
+  void withoutTablesEveryPanelSaysWhichTableIsMissing() {
+    assertThat(empty.panels()).isEqualTo(sample.panels());
+    assertThat(empty.panelsWithData()).isZero();
+    assertThat(empty.parameters()).doesNotContainKeys("from", "to", "person", "instance");
+  }
+
+  @Test
+  void everyPanelDrawsItsDataInABrowserWithoutErrors() throws Exception {
+    assumeChromium();
+    Instant opened = Instant.now();
+    try (ChromiumPage page = chromium.open(sample.file().toAbsolutePath(), drawn())) {
+      Duration render = Duration.between(opened, Instant.now());
+      System.out.printf(
+          "The report (%,d KB) rendered in %d ms%n", sample.bytes() / 1024, render.toMillis());
+      page.screenshot(OUTPUT.resolve("report-full.png"), true);
+      page.screenshot(OUTPUT.resolve("report-top.png"), false);
+      page.evaluate(
+          "document.querySelector('[data-panel=console_login_locations]').scrollIntoView()");
+      page.screenshot(OUTPUT.resolve("report-sign-ins.png"), false);
+
+      List<String> failures = new ArrayList<>();
+      JsonNode panels = page.evaluate(DRAWN);
+      assertThat(panels).hasSize(sample.panels());
+      for (JsonNode panel : panels) {
+        String problem = problem(panel);
+        if (problem != null) {
+          failures.add(panel.get("query").asText() + ": " + problem + " " + panel);
+        }
+      }
+      assertThat(failures).isEmpty();
+      assertThat(page.problems()).isEmpty();
+    }
+  }
+
+  @Test
+  void theEmptyReportShowsEmptyStatesWithoutErrors() throws Exception {
+    assumeChromium();
+    try (ChromiumPage page = chromium.open(empty.file().toAbsolutePath(), drawn())) {
+      JsonNode panels = page.evaluate(DRAWN);
+      assertThat(panels).hasSize(empty.panels());
+      for (JsonNode panel : panels) {
+        assertThat(panel.get("empty").asText()).startsWith("No data in the ");
+        assertThat(panel.get("marks").asInt() + panel.get("tableRows").asInt()).isZero();
+      }
+      assertThat(page.problems()).isEmpty();
+    }
+  }
+
+  /** Why a panel did not draw its data, or null when it did. */
+  private static String problem(JsonNode panel) {
+    int rows = panel.get("rows").asInt();
+    int marks = panel.get("marks").asInt();
+    if (rows == 0 || !panel.get("empty").isNull()) {
+      return "no data";
+    }
+    return switch (panel.get("chart").asText()) {
+      case "table" -> panel.get("tableRows").asInt() == Math.min(rows, 200) ? null : "table rows";
+      // a bar per row and series; a line per series; the world's countries and a point per row
+      case "bar" -> marks >= rows ? null : "bars";
+      case "line", "area" -> marks >= 1 ? null : "lines";
+      case "map" -> marks >= 100 + rows ? null : "map or points";
+      default -> "unknown chart";
+    };
+  }
+
+  private static String drawn() {
+    return "document.body.dataset.drawn === 'true'";
+  }
+
+  private static void assumeChromium() {
+    Assumptions.assumeTrue(
+        chromium != null,
+        "Chromium is not at /usr/bin/chromium (install Debian's chromium, as .ci/run does, or set"
+            + " CHROMIUM to a browser); the report is not rendered");
+  }
+}
