@@ -12,7 +12,9 @@ import org.apache.flink.core.fs.FileSystem;
 
 /**
  * Tables in S3 (or any file system Flink knows), copied into a local folder for the report: only
- * the committed files of the days in range, so a report on a week of a large bucket reads a week.
+ * the committed files of the days in range, so a report on a week of a large bucket reads a week;
+ * but every earlier day of console_logins too, because whether a sign-in's country is new for its
+ * user depends on all the sign-ins before it (one small row per sign-in).
  */
 final class RemoteTables {
 
@@ -20,7 +22,8 @@ final class RemoteTables {
 
   /**
    * Copies {@code <location>/<table>/dt=<day>/hr=<hour>/<file>} for days from {@code from} to
-   * {@code to} (either null for no bound) into {@code local}, with the same layout.
+   * {@code to} (either null for no bound; console_logins from its first day) into {@code local},
+   * with the same layout.
    *
    * @return how many files were copied
    */
@@ -33,9 +36,11 @@ final class RemoteTables {
       if (!fs.exists(folder)) {
         continue;
       }
+      String firstDay = table.equals(TableNames.CONSOLE_LOGINS) ? null : from;
       for (FileStatus day : folders(fs, folder, "dt=")) {
         String date = day.getPath().getName().substring("dt=".length());
-        if ((from != null && date.compareTo(from) < 0) || (to != null && date.compareTo(to) > 0)) {
+        if ((firstDay != null && date.compareTo(firstDay) < 0)
+            || (to != null && date.compareTo(to) > 0)) {
           continue;
         }
         for (FileStatus hour : folders(fs, day.getPath(), "hr=")) {

@@ -28,13 +28,26 @@ class CliTest {
   void helpListsEveryOptionOfEveryCommand() {
     assertThat(cli.run("--help")).isZero();
     String help = out.toString(StandardCharsets.UTF_8);
-    for (List<Flag> flags : List.of(RunCommand.FLAGS, GenerateCommand.FLAGS, DemoCommand.FLAGS)) {
+    for (List<Flag> flags :
+        List.of(RunCommand.FLAGS, GenerateCommand.FLAGS, ReportCommand.FLAGS, DemoCommand.FLAGS)) {
       for (Flag flag : flags) {
         assertThat(help).contains("--" + flag.name());
       }
     }
     assertThat(help)
         .contains("--window <duration>", "Default: 5 min.", "--bounded\n", "-D<key>=<value>");
+  }
+
+  @Test
+  void aReportNeedsItsTablesAndDaysThatAreDays() {
+    assertThat(cli.run("report", "--out", "r.html")).isEqualTo(Cli.USAGE);
+    assertThat(cli.run("report", "--tables", "nowhere-at-all")).isEqualTo(Cli.USAGE);
+    assertThat(cli.run("report", "--tables", ".", "--from", "03/02/2025")).isEqualTo(Cli.USAGE);
+    assertThat(errorLines())
+        .containsExactly(
+            "cloudtrail-analytics: report needs --tables: " + ReportCommand.USAGE,
+            "cloudtrail-analytics: report: nowhere-at-all is not a folder",
+            "cloudtrail-analytics: --from takes a day (YYYY-MM-DD): 03/02/2025");
   }
 
   @Test
@@ -159,7 +172,7 @@ class CliTest {
             "2024-03-01T00:00:00Z");
 
     assertThat(code).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Wrote 306 events in ");
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Wrote 307 events in ");
     try (Stream<Path> files = Files.walk(bucket)) {
       List<String> logs =
           files

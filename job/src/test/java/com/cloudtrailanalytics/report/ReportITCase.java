@@ -2,12 +2,22 @@ package com.cloudtrailanalytics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.cli.Cli;
+import com.cloudtrailanalytics.config.JobOptions;
+import com.cloudtrailanalytics.config.TableNames;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.ChromiumPage;
 import com.cloudtrailanalytics.testing.HeadlessChromium;
 import com.cloudtrailanalytics.testing.MiniClusters;
+import com.cloudtrailanalytics.testing.S3Server;
 import com.cloudtrailanalytics.testing.SampleRun;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +57,9 @@ class ReportITCase {
           + " empty: panel.querySelector('.empty') ? panel.querySelector('.empty').textContent : null,"
           + " marks: panel.querySelectorAll('svg path, svg circle, svg rect').length,"
           + " tableRows: panel.querySelectorAll('tbody tr').length }))";
+
+  private static final String ANONYMOUS =
+      "org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider";
 
   @TempDir static Path dir;
 
@@ -149,6 +165,107 @@ class ReportITCase {
       }
       assertThat(page.problems()).isEmpty();
     }
+  }
+
+  @Test
+  void aReportOnS3CopiesTheDaysInRangeAndAnswersAsTheLocalFolderDoes() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("s3-report"));
+    Path upload = work.resolve("upload");
+    int lastDayFiles = copyTables(SampleRun.get().output, upload.resolve("output"));
+    try (S3Server s3 = S3Server.start(work.resolve("s3"))) {
+      s3.bucket("tables");
+      s3.upload(upload, "tables");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+      int code =
+          new Cli(print, print)
+              .run(
+                  "report",
+                  "--tables",
+                  "s3://tables/output",
+                  "--out",
+                  work.resolve("from-s3.html").toString(),
+                  "--from",
+                  SampleRun.LAST_DAY,
+                  "--to",
+                  SampleRun.LAST_DAY,
+                  "--person",
+                  "nicholas",
+                  "--instance",
+                  SyntheticTrail.WEB_SERVER,
+                  "--s3-endpoint",
+                  s3.endpoint(),
+                  "--s3-path-style",
+                  "-D" + JobOptions.S3_CREDENTIALS_PROVIDER.key() + "=" + ANONYMOUS);
+
+      assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("Copied " + lastDayFiles + " table files from s3://tables/output")
+          .contains(SampleRun.LAST_DAY + " to " + SampleRun.LAST_DAY);
+    }
+    Report.Written local =
+        Report.write(
+            new Report.Settings(
+                SampleRun.get().output,
+                "s3://tables/output",
+                SampleRun.LAST_DAY,
+                SampleRun.LAST_DAY,
+                "nicholas",
+                SyntheticTrail.WEB_SERVER),
+            work.resolve("local.html"));
+    JsonNode fromS3 = pageData(work.resolve("from-s3.html"));
+    JsonNode fromFolder = pageData(local.file());
+    assertThat(fromS3.get("subject")).isEqualTo(fromFolder.get("subject"));
+    List<JsonNode> s3Panels = fromS3.findValues("panels");
+    List<JsonNode> folderPanels = fromFolder.findValues("panels");
+    assertThat(s3Panels).hasSameSizeAs(folderPanels);
+    for (int i = 0; i < s3Panels.size(); i++) {
+      for (int j = 0; j < s3Panels.get(i).size(); j++) {
+        JsonNode panel = s3Panels.get(i).get(j);
+        // rows that tie in a query's order may come in any order
+        assertThat(panel.get("rows"))
+            .as(panel.get("query").asText())
+            .containsExactlyInAnyOrderElementsOf(folderPanels.get(i).get(j).get("rows"));
+      }
+    }
+  }
+
+  /**
+   * The committed files of the job's tables, copied with their layout; how many of the last day.
+   */
+  private static int copyTables(Path output, Path copy) throws IOException {
+    int lastDay = 0;
+    try (Stream<Path> files = Files.walk(output)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path relative = output.relativize(file);
+        boolean committed =
+            relative.getNameCount() == 4
+                && TableNames.CHOOSABLE.contains(relative.getName(0).toString())
+                && !file.getFileName().toString().startsWith(".")
+                && !file.getFileName().toString().startsWith("_");
+        if (committed) {
+          Files.createDirectories(copy.resolve(relative).getParent());
+          Files.copy(file, copy.resolve(relative));
+          boolean needed =
+              relative.getName(1).toString().equals("dt=" + SampleRun.LAST_DAY)
+                  || relative.getName(0).toString().equals(TableNames.CONSOLE_LOGINS);
+          lastDay += needed ? 1 : 0;
+        }
+      }
+    }
+    return lastDay;
+  }
+
+  /** The data a report page draws, but for when it was written. */
+  private static JsonNode pageData(Path page) throws IOException {
+    Matcher data =
+        Pattern.compile("<script id=\"report-data\" type=\"application/json\">(.*?)</script>")
+            .matcher(Files.readString(page));
+    assertThat(data.find()).isTrue();
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(data.group(1));
+    json.remove("written");
+    return json;
   }
 
   /** Why a panel did not draw its data, or null when it did. */
