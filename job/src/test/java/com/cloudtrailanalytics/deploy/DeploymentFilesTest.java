@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudtrailanalytics.CloudTrailAnalytics;
 import com.cloudtrailanalytics.cli.Cli;
+import com.cloudtrailanalytics.dashboards.GrafanaDashboards;
 import com.cloudtrailanalytics.testing.AthenaDdl;
 import com.cloudtrailanalytics.testing.TrinoDdl;
+import com.cloudtrailanalytics.testing.TrinoServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -103,7 +105,7 @@ class DeploymentFilesTest {
           .forEach(
               service -> published.addAll(strings(map(service).getOrDefault("ports", List.of()))));
       assertThat(published)
-          .hasSize(4)
+          .hasSize(5)
           .allSatisfy(port -> assertThat(port).matches("127\\.0\\.0\\.1:\\d+:\\d+"));
     }
 
@@ -195,6 +197,41 @@ class DeploymentFilesTest {
               "docker/trino/tables.sql is out of date with sql/athena/: copy job/%s over it",
               regenerated)
           .isEqualTo(derived);
+    }
+
+    /**
+     * Grafana reads the provisioning files and the Trino dashboard where the provider looks, and
+     * its data source is the trino service at the port it listens on.
+     */
+    @Test
+    void grafanaIsProvisionedWithTheTrinoServiceAndTheTrinoDashboard() {
+      Map<String, String> mounts = new LinkedHashMap<>();
+      for (String volume : strings(service("grafana").get("volumes"))) {
+        String[] parts = volume.split(":");
+        assertThat(parts).as(volume).hasSize(3);
+        assertThat(parts[2]).as(volume).isEqualTo("ro");
+        assertThat(ROOT.resolve("docker").resolve(parts[0])).as(volume).exists();
+        mounts.put(parts[1], parts[0]);
+      }
+      assertThat(mounts)
+          .containsEntry("/etc/grafana/provisioning", "./grafana/provisioning")
+          .containsEntry(
+              GrafanaDashboards.DASHBOARDS_IN_CONTAINER + "/cloudtrail-trino.json",
+              "./grafana/" + GrafanaDashboards.TRINO_DASHBOARD);
+      assertThat(read("docker/grafana/" + GrafanaDashboards.DASHBOARD_PROVIDER))
+          .contains("path: " + GrafanaDashboards.DASHBOARDS_IN_CONTAINER + "\n");
+      assertThat(map(service("grafana").get("environment")))
+          .containsEntry("GF_INSTALL_PLUGINS", "trino-datasource")
+          .containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+
+      URI trino = URI.create(GrafanaDashboards.TRINO_URL);
+      assertThat(read("docker/grafana/" + GrafanaDashboards.TRINO_DATASOURCE))
+          .contains("url: " + trino + "\n");
+      assertThat(services).containsKey(trino.getHost());
+      assertThat(strings(service(trino.getHost()).get("ports")))
+          .anySatisfy(port -> assertThat(port).endsWith(":" + trino.getPort()));
+      assertThat(ROOT.resolve("docker/trino/catalog/" + TrinoServer.CATALOG + ".properties"))
+          .exists();
     }
 
     private Map<String, Object> service(String name) {
