@@ -2,9 +2,14 @@ package com.cloudtrailanalytics.athena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudtrailanalytics.dashboards.GrafanaDashboardJson;
+import com.cloudtrailanalytics.dashboards.GrafanaDashboards;
+import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.AthenaDdl;
+import com.cloudtrailanalytics.testing.SampleRun;
 import com.cloudtrailanalytics.testing.TrinoDdl;
 import com.cloudtrailanalytics.testing.TrinoServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,9 +19,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * The saved queries answered by Trino, the engine Athena is built on: a real Trino server, the
  * tables registered with the DDL derived from sql/athena/ (partition projection included) over the
  * sample run's output, and every query run with its parameters bound, against the same answers as
- * DuckDB's.
+ * DuckDB's; and every panel of the Grafana dashboard for Trino, which runs the same queries.
  */
 class TrinoSavedQueriesITCase extends DashboardQueryAnswers {
 
@@ -98,15 +105,61 @@ class TrinoSavedQueriesITCase extends DashboardQueryAnswers {
   }
 
   /**
+   * Every panel of the Grafana dashboard for the demo's Trino (docker/grafana/), its variables
+   * filled in as Grafana fills them for the sample run's days and investigation, answers on a
+   * connection with no catalog or schema, as the Trino plugin's: with rows, and with the columns
+   * that its chart draws.
+   */
+  @Test
+  void everyGrafanaPanelHasRowsOnTheSampleRun() throws Exception {
+    Map<String, String> grafana =
+        Map.of(
+            "${__from:date:iso}",
+            SampleRun.FIRST_DAY + "T00:00:00.000Z",
+            "${__to:date:iso}",
+            SampleRun.LAST_DAY + "T23:59:59.999Z",
+            "${person}",
+            "nicholas",
+            "${instance}",
+            SyntheticTrail.WEB_SERVER);
+    JsonNode dashboard = GrafanaDashboardJson.read(GrafanaDashboards.TRINO_DASHBOARD);
+    Map<String, Integer> rows = new LinkedHashMap<>();
+    try (Connection plugin = trino.connect()) {
+      for (JsonNode panel : GrafanaDashboardJson.panels(dashboard)) {
+        String title = panel.get("title").asText();
+        String sql = GrafanaDashboardJson.rawSql(panel);
+        for (Map.Entry<String, String> variable : grafana.entrySet()) {
+          sql = sql.replace(variable.getKey(), variable.getValue());
+        }
+        assertThat(sql).as(title).doesNotContain("$");
+        String filled = sql;
+        List<String> columns = new ArrayList<>();
+        List<List<Object>> answer = retried(() -> execute(plugin, filled, columns));
+        assertThat(columns).as(title).containsAll(GrafanaDashboardJson.columnsNamed(panel));
+        rows.put(title, answer.size());
+      }
+    }
+    System.out.println("Rows of each Grafana panel on the sample run: " + rows);
+    assertThat(
+            rows.entrySet().stream().filter(panel -> panel.getValue() == 0).map(Map.Entry::getKey))
+        .as("Grafana panels with no rows on the sample run")
+        .isEmpty();
+  }
+
+  @Override
+  public List<List<Object>> query(String sql, Object... parameters) throws Exception {
+    return retried(() -> execute(connection, sql, new ArrayList<>(), parameters));
+  }
+
+  /**
    * Runs the query; while Trino reports that its one node is not available (it checks its own state
    * over HTTP, which a busy machine can delay), runs it again, for up to a minute.
    */
-  @Override
-  public List<List<Object>> query(String sql, Object... parameters) throws Exception {
+  private static <T> T retried(Callable<T> query) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (true) {
       try {
-        return execute(sql, parameters);
+        return query.call();
       } catch (SQLException e) {
         if (!String.valueOf(e.getMessage()).contains("No nodes available")
             || System.nanoTime() > deadline) {
@@ -117,17 +170,23 @@ class TrinoSavedQueriesITCase extends DashboardQueryAnswers {
     }
   }
 
-  private static List<List<Object>> execute(String sql, Object... parameters) throws SQLException {
+  /** The rows of the answer; its column names are added to {@code columns}. */
+  private static List<List<Object>> execute(
+      Connection connection, String sql, List<String> columns, Object... parameters)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
       try (ResultSet result = statement.executeQuery()) {
         List<List<Object>> rows = new ArrayList<>();
-        int columns = result.getMetaData().getColumnCount();
+        int count = result.getMetaData().getColumnCount();
+        for (int column = 1; column <= count; column++) {
+          columns.add(result.getMetaData().getColumnLabel(column));
+        }
         while (result.next()) {
           List<Object> row = new ArrayList<>();
-          for (int column = 1; column <= columns; column++) {
+          for (int column = 1; column <= count; column++) {
             row.add(result.getObject(column));
           }
           rows.add(row);

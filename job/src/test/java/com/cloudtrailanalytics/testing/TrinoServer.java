@@ -179,6 +179,11 @@ public final class TrinoServer implements AutoCloseable {
         "jdbc:trino://127.0.0.1:" + port + "/" + CATALOG + "/" + schema, "test", null);
   }
 
+  /** A JDBC connection with no catalog or schema, as Grafana's Trino plugin connects. */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:trino://127.0.0.1:" + port, "test", null);
+  }
+
   /** From process start to serving queries. */
   public Duration startTime() {
     return startTime;
