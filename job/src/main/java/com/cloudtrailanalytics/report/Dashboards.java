@@ -24,18 +24,33 @@ public record Dashboards(List<Dashboard> dashboards) {
 
   /**
    * A panel: the saved query it draws, its parameters' names in the order of the query's {@code ?}
-   * marks, and the chart (its {@code type} and the columns it draws).
+   * marks, and the chart.
    */
-  public record Panel(String title, String query, List<String> parameters, Map<String, ?> chart) {
-
-    public String chartType() {
-      return (String) chart.get("type");
-    }
+  public record Panel(String title, String query, List<String> parameters, Chart chart) {
 
     /** The saved query's text, ready to prepare: its trailing semicolon removed. */
     public String sql() {
       String sql = resource(QUERIES + query + ".sql").strip();
       return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+    }
+  }
+
+  /**
+   * A chart, with the query's output columns it draws: x, y and series for line and area; label and
+   * y for bar; latitude, longitude, size and label for map; none for table.
+   */
+  public record Chart(
+      String type,
+      String x,
+      List<String> y,
+      String series,
+      String label,
+      String latitude,
+      String longitude,
+      String size) {
+
+    static Chart table() {
+      return new Chart("table", null, List.of(), null, null, null, null, null);
     }
   }
 
@@ -58,11 +73,20 @@ public record Dashboards(List<Dashboard> dashboards) {
 
   @SuppressWarnings("unchecked")
   private static Panel panel(Map<String, Object> panel) {
+    Map<String, Object> chart = (Map<String, Object>) panel.get("chart");
     return new Panel(
         (String) panel.get("title"),
         (String) panel.get("query"),
         (List<String>) panel.get("parameters"),
-        (Map<String, ?>) panel.get("chart"));
+        new Chart(
+            (String) chart.get("type"),
+            (String) chart.get("x"),
+            (List<String>) chart.getOrDefault("y", List.of()),
+            (String) chart.get("series"),
+            (String) chart.get("label"),
+            (String) chart.get("latitude"),
+            (String) chart.get("longitude"),
+            (String) chart.get("size")));
   }
 
   private static String resource(String name) {

@@ -19,7 +19,7 @@ public final class InstanceStops {
           "Instances stopped or terminated",
           "stopped_instances",
           List.of("from", "to", "from", "to"),
-          Map.of("type", "table"));
+          Dashboards.Chart.table());
 
   /** One StopInstances or TerminateInstances call, as the query answers it. */
   public record InstanceStop(

@@ -1,7 +1,8 @@
 package com.cloudtrailanalytics.dashboards;
 
-import com.cloudtrailanalytics.dashboards.DashboardManifest.Dashboard;
-import com.cloudtrailanalytics.dashboards.DashboardManifest.Panel;
+import com.cloudtrailanalytics.report.Dashboards;
+import com.cloudtrailanalytics.report.Dashboards.Dashboard;
+import com.cloudtrailanalytics.report.Dashboards.Panel;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.AthenaDdl;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,7 +69,7 @@ public final class GrafanaDashboards {
 
   /** Every generated file's text, by its path under docker/grafana/. */
   public static Map<String, String> files() throws IOException {
-    DashboardManifest manifest = DashboardManifest.read(DashboardManifest.FILE);
+    Dashboards manifest = Dashboards.load();
     GrafanaDatasource trino =
         GrafanaDatasource.trino(
             AthenaDdl.all(PanelSql.QUERIES.getParent()).keySet(),
@@ -82,7 +83,7 @@ public final class GrafanaDashboards {
     return files;
   }
 
-  static ObjectNode dashboard(DashboardManifest manifest, GrafanaDatasource datasource)
+  static ObjectNode dashboard(Dashboards manifest, GrafanaDatasource datasource)
       throws IOException {
     ObjectNode dashboard =
         JSON.objectNode()
@@ -112,7 +113,7 @@ public final class GrafanaDashboards {
    * A row per manifest dashboard, then its panels: tables across the width, charts two to a line
    * (one alone takes the whole line).
    */
-  private static ArrayNode panels(DashboardManifest manifest, GrafanaDatasource datasource)
+  private static ArrayNode panels(Dashboards manifest, GrafanaDatasource datasource)
       throws IOException {
     ArrayNode panels = JSON.arrayNode();
     int id = 1;

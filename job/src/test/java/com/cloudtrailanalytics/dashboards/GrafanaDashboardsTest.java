@@ -3,8 +3,9 @@ package com.cloudtrailanalytics.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudtrailanalytics.dashboards.DashboardManifest.Dashboard;
-import com.cloudtrailanalytics.dashboards.DashboardManifest.Panel;
+import com.cloudtrailanalytics.report.Dashboards;
+import com.cloudtrailanalytics.report.Dashboards.Dashboard;
+import com.cloudtrailanalytics.report.Dashboards.Panel;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class GrafanaDashboardsTest {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)");
   private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
 
-  private final DashboardManifest manifest = read();
+  private final Dashboards manifest = read();
 
   @Test
   void theFilesAreWhatTheManifestAndTheQueriesGenerateNow() throws IOException {
@@ -191,11 +192,7 @@ class GrafanaDashboardsTest {
     return GrafanaDashboardJson.rawSql(panel);
   }
 
-  private static DashboardManifest read() {
-    try {
-      return DashboardManifest.read(DashboardManifest.FILE);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+  private static Dashboards read() {
+    return Dashboards.load();
   }
 }

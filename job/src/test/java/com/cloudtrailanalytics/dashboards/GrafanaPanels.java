@@ -1,7 +1,7 @@
 package com.cloudtrailanalytics.dashboards;
 
-import com.cloudtrailanalytics.dashboards.DashboardManifest.Chart;
-import com.cloudtrailanalytics.dashboards.DashboardManifest.Panel;
+import com.cloudtrailanalytics.report.Dashboards.Chart;
+import com.cloudtrailanalytics.report.Dashboards.Panel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -37,7 +37,7 @@ class DashboardsTest {
       long marks = withoutComments.chars().filter(c -> c == '?').count();
       assertThat(panel.parameters()).as(panel.query()).hasSize((int) marks);
       assertThat(PARAMETERS).as(panel.query()).containsAll(panel.parameters());
-      assertThat(CHARTS).as(panel.query()).contains(panel.chartType());
+      assertThat(CHARTS).as(panel.query()).contains(panel.chart().type());
     }
   }
 
