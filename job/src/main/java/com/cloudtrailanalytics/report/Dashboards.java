@@ -1,20 +1,23 @@
 package com.cloudtrailanalytics.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The dashboards of sql/dashboards/dashboards.yaml: each panel draws the answer of one saved query
  * of sql/athena/queries/.
  */
 public record Dashboards(List<Dashboard> dashboards) {
+
+  private static final ObjectMapper MANIFEST_READER =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   static final String MANIFEST = "sql/dashboards/dashboards.yaml";
   static final String QUERIES = "sql/athena/queries/";
@@ -49,44 +52,22 @@ public record Dashboards(List<Dashboard> dashboards) {
       String longitude,
       String size) {
 
+    public Chart {
+      y = y == null ? List.of() : List.copyOf(y);
+    }
+
     static Chart table() {
       return new Chart("table", null, List.of(), null, null, null, null, null);
     }
   }
 
   /** The dashboards bundled with the job. */
-  @SuppressWarnings("unchecked")
   public static Dashboards load() {
-    Map<String, Object> manifest =
-        new Yaml(new SafeConstructor(new LoaderOptions())).load(resource(MANIFEST));
-    List<Map<String, Object>> dashboards = (List<Map<String, Object>>) manifest.get("dashboards");
-    return new Dashboards(
-        dashboards.stream()
-            .map(
-                dashboard ->
-                    new Dashboard(
-                        (String) dashboard.get("title"),
-                        ((List<Map<String, Object>>) dashboard.get("panels"))
-                            .stream().map(Dashboards::panel).toList()))
-            .toList());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Panel panel(Map<String, Object> panel) {
-    Map<String, Object> chart = (Map<String, Object>) panel.get("chart");
-    return new Panel(
-        (String) panel.get("title"),
-        (String) panel.get("query"),
-        (List<String>) panel.get("parameters"),
-        new Chart(
-            (String) chart.get("type"),
-            (String) chart.get("x"),
-            (List<String>) chart.getOrDefault("y", List.of()),
-            (String) chart.get("series"),
-            (String) chart.get("label"),
-            (String) chart.get("latitude"),
-            (String) chart.get("longitude"),
-            (String) chart.get("size")));
+    try {
+      return MANIFEST_READER.readValue(resource(MANIFEST), Dashboards.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(MANIFEST + " cannot be read", e);
+    }
   }
 
   private static String resource(String name) {
