@@ -22,7 +22,7 @@ WITH stops AS (
     AND NOT is_error
 ),
 sign_ins AS (
-  SELECT event_time, account_id, user_name, source_ip, city, country_iso_code, mfa_used
+  SELECT event_time, event_id, account_id, user_name, source_ip, city, country_iso_code, mfa_used
   FROM console_logins
   WHERE dt BETWEEN ? AND ?
     AND login_result = 'Success'
@@ -35,6 +35,7 @@ latest_sign_in AS (
     sign_ins.city AS sign_in_city,
     sign_ins.country_iso_code AS sign_in_country,
     sign_ins.mfa_used AS sign_in_mfa_used,
+    sign_ins.event_id AS sign_in_event_id,
     ROW_NUMBER() OVER (
       PARTITION BY stops.event_id ORDER BY sign_ins.event_time DESC
     ) AS nth_latest
@@ -57,7 +58,8 @@ SELECT
   sign_in_ip,
   sign_in_city,
   sign_in_country,
-  sign_in_mfa_used
+  sign_in_mfa_used,
+  sign_in_event_id
 FROM latest_sign_in
 WHERE nth_latest = 1
 ORDER BY event_time, event_id;

@@ -99,7 +99,11 @@ final class DemoCommand {
       out.printf("  The tables hold no stop of %s.%n", SyntheticTrail.WEB_SERVER);
     }
     for (InstanceStop stop : stops) {
-      out.println("  " + StopStory.of(SyntheticTrail.WEB_SERVER, stop));
+      List<InstanceStops.EventFinding> findings =
+          stop.signInEventId() == null
+              ? List.of()
+              : InstanceStops.findingsOn(output, stop.signInEventId());
+      out.println("  " + StopStory.of(SyntheticTrail.WEB_SERVER, stop, findings));
     }
   }
 

@@ -35,23 +35,51 @@ public final class InstanceStops {
       String signInIp,
       String signInCity,
       String signInCountry,
-      Boolean signInMfaUsed) {
+      Boolean signInMfaUsed,
+      String signInEventId) {
 
     String instanceId() {
       return instanceIds.isEmpty() ? null : instanceIds.get(0);
     }
   }
 
+  private static final Dashboards.Panel FINDINGS_ON_EVENT =
+      new Dashboards.Panel(
+          "Findings on one event",
+          "findings_on_event",
+          List.of("from", "to", "event"),
+          Dashboards.Chart.table());
+
+  /** A finding on an event: how severe, which rule or detection. */
+  public record EventFinding(String severity, String ruleTitle) {}
+
   private InstanceStops() {}
 
   /** Every stop in the job's output folder, in time order, over every day with data. */
   public static List<InstanceStop> in(Path tables) throws IOException, SQLException {
     try (TableViews views = TableViews.of(tables)) {
-      Map<String, String> range = new HashMap<>();
-      views.firstDay().ifPresent(day -> range.put("from", day));
-      views.lastDay().ifPresent(day -> range.put("to", day));
-      return read(views, range);
+      return read(views, range(views));
     }
+  }
+
+  /** The findings on one event in the job's output folder, most severe first. */
+  public static List<EventFinding> findingsOn(Path tables, String eventId)
+      throws IOException, SQLException {
+    try (TableViews views = TableViews.of(tables)) {
+      Map<String, String> parameters = range(views);
+      parameters.put("event", eventId);
+      PanelResult result = new PanelQueries(views, parameters).answer(FINDINGS_ON_EVENT);
+      return result.rows().stream()
+          .map(row -> new EventFinding((String) row.get(0), (String) row.get(1)))
+          .toList();
+    }
+  }
+
+  private static Map<String, String> range(TableViews views) {
+    Map<String, String> range = new HashMap<>();
+    views.firstDay().ifPresent(day -> range.put("from", day));
+    views.lastDay().ifPresent(day -> range.put("to", day));
+    return range;
   }
 
   static Optional<InstanceStop> last(TableViews views, Map<String, String> range)
@@ -80,7 +108,8 @@ public final class InstanceStops {
         row.text("sign_in_ip"),
         row.text("sign_in_city"),
         row.text("sign_in_country"),
-        (Boolean) row.value("sign_in_mfa_used"));
+        (Boolean) row.value("sign_in_mfa_used"),
+        row.text("sign_in_event_id"));
   }
 
   /** A row of a query's answer, its values found by column name. */

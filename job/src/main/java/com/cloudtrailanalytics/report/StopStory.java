@@ -1,13 +1,19 @@
 package com.cloudtrailanalytics.report;
 
 import com.cloudtrailanalytics.report.InstanceStops.InstanceStop;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The answer to "who stopped the instance, when, and from where?", in words. */
 public final class StopStory {
 
   private StopStory() {}
 
-  public static String of(String instanceId, InstanceStop stop) {
+  /**
+   * @param signInFindings the findings on the sign-in that began the session, most severe first
+   */
+  public static String of(
+      String instanceId, InstanceStop stop, List<InstanceStops.EventFinding> signInFindings) {
     StringBuilder story =
         new StringBuilder()
             .append(instanceId)
@@ -33,6 +39,19 @@ public final class StopStory {
           .append(" UTC from ")
           .append(place(stop.signInIp(), stop.signInCity(), stop.signInCountry()))
           .append(Boolean.TRUE.equals(stop.signInMfaUsed()) ? ", with MFA." : ", without MFA.");
+      if (!signInFindings.isEmpty()) {
+        story
+            .append(" That sign-in raised ")
+            .append(
+                signInFindings.size() == 1
+                    ? "one finding: "
+                    : signInFindings.size() + " findings: ")
+            .append(
+                signInFindings.stream()
+                    .map(finding -> finding.ruleTitle() + " (" + finding.severity() + ")")
+                    .collect(Collectors.joining("; ")))
+            .append('.');
+      }
     }
     return story.toString();
   }

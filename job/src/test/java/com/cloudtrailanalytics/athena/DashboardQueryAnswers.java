@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The saved queries that only the dashboards draw (sql/dashboards/dashboards.yaml), against answers
- * worked out from the sample trail's JSON and the findings table, on every engine of {@link
- * SavedQueryAnswers}.
+ * The saved queries that the dashboards (sql/dashboards/dashboards.yaml) and the demo's answer use,
+ * against answers worked out from the sample trail's JSON and the findings table, on every engine
+ * of {@link SavedQueryAnswers}.
  */
 abstract class DashboardQueryAnswers extends SavedQueryAnswers {
 
@@ -202,7 +202,32 @@ abstract class DashboardQueryAnswers extends SavedQueryAnswers {
                 SyntheticTrail.NICHOLAS_IP,
                 "London",
                 "GB",
-                false));
+                false,
+                Investigation.id("nicholas-login")));
+  }
+
+  @Test
+  void findingsOnNicholasLondonSignInAreTravelNoMfaAndANewCountry() throws Exception {
+    FindingAnswers answers = findingAnswers();
+    String login = Investigation.id("nicholas-login");
+
+    List<List<Object>> rows = run("findings_on_event", FIRST_DAY, LAST_DAY, login);
+
+    List<String> mostSevereFirst = List.of("critical", "high", "medium", "low", "informational");
+    assertThat(rows)
+        .containsExactlyElementsOf(
+            answers.findings().stream()
+                .filter(finding -> ((List<?>) finding.get(9)).contains(login))
+                .map(finding -> List.of(finding.get(2), finding.get(4), finding.get(8)))
+                .sorted(
+                    comparing((List<Object> row) -> mostSevereFirst.indexOf(row.get(0)))
+                        .thenComparing(row -> (String) row.get(1)))
+                .toList());
+    assertThat(rows.stream().map(row -> row.get(1)))
+        .containsExactly(
+            "Console sign-ins of one person farther apart than travel allows",
+            "CIS 4.2 Console sign-in without MFA",
+            "Console sign-in from a country not seen for this person");
   }
 
   @Test

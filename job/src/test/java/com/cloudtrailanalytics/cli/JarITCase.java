@@ -59,7 +59,10 @@ class JarITCase {
                   + utc(Investigation.nicholasLogin(DemoCommand.SAMPLE_START, SIX_HOURS))
                   + " UTC from "
                   + SyntheticTrail.NICHOLAS_IP
-                  + " (London, GB), without MFA.")
+                  + " (London, GB), without MFA. That sign-in raised 3 findings: Console sign-ins"
+                  + " of one person farther apart than travel allows (high); CIS 4.2 Console"
+                  + " sign-in without MFA (medium); Console sign-in from a country not seen for"
+                  + " this person (medium).")
           .containsPattern("Report: .*/cloudtrail-demo/report.html \\(")
           .contains("17 of 17 panels with data");
       assertThat(demo.stderr()).doesNotContain("Exception");
