@@ -3,7 +3,6 @@
 (function () {
   'use strict';
 
-  var TABLE_ROWS_SHOWN = 200;
   var data = JSON.parse(document.getElementById('report-data').textContent);
 
   function element(tag, attributes, text) {
@@ -54,7 +53,7 @@
     });
     grid.appendChild(element('thead')).appendChild(head);
     var body = grid.appendChild(element('tbody'));
-    panel.rows.slice(0, TABLE_ROWS_SHOWN).forEach(function (row) {
+    panel.rows.forEach(function (row) {
       var line = element('tr');
       row.forEach(function (value, index) {
         var cell = element('td', {}, display(value));
@@ -69,12 +68,6 @@
       body.appendChild(line);
     });
     wrapper.appendChild(grid);
-    if (panel.rows.length > TABLE_ROWS_SHOWN) {
-      wrapper.appendChild(
-        element('p', { class: 'more' },
-          (panel.rows.length - TABLE_ROWS_SHOWN) + ' more rows: run the saved query ' +
-            panel.query + ' for all of them.'));
-    }
     return wrapper;
   }
 
@@ -197,6 +190,16 @@
     map: map
   };
 
+  /** Says how many rows the page left out, if any. */
+  function more(panel, box) {
+    if (panel.rowCount > panel.rows.length) {
+      box.appendChild(
+        element('p', { class: 'more' },
+          'The first ' + panel.rows.length + ' of ' + panel.rowCount + ' rows: run the saved query ' +
+            panel.query + ' for all of them.'));
+    }
+  }
+
   function draw(panel, box) {
     if (panel.empty) {
       box.appendChild(element('p', { class: 'empty' }, panel.empty));
@@ -212,11 +215,13 @@
     }
     if (type === 'table') {
       box.appendChild(table(panel));
+      more(panel, box);
       return;
     }
     var canvas = box.appendChild(element('div', { class: 'chart ' + type }));
     var chart = echarts.init(canvas, null, { renderer: 'svg' });
     chart.setOption(CHARTS[type](panel));
+    more(panel, box);
     window.addEventListener('resize', function () {
       chart.resize();
     });
@@ -254,7 +259,8 @@
         class: 'panel',
         'data-panel': panel.query,
         'data-chart': panel.chart.type,
-        'data-rows': panel.rows.length
+        'data-rows': panel.rows.length,
+        'data-row-count': panel.rowCount
       }));
       box.appendChild(element('h3', {}, panel.title + subject(panel)));
       draw(panel, box);
