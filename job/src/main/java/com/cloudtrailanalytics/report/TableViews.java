@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,20 +37,21 @@ final class TableViews implements AutoCloseable {
     TreeSet<String> days = new TreeSet<>();
     try (Statement statement = connection.createStatement()) {
       for (String table : TableNames.CHOOSABLE) {
-        List<Path> files = committedFiles(output.resolve(table));
-        if (files.isEmpty()) {
+        List<String> tableDays = daysWithData(output.resolve(table));
+        if (tableDays.isEmpty()) {
           continue;
         }
+        // a pattern rather than a list of files: a year of an organization trail is tens of
+        // thousands of files, and DuckDB prunes the days a query filters on by their folder
+        String committed = output.resolve(table) + "/dt=*/hr=*/[!._]*";
         statement.execute(
             "CREATE VIEW "
                 + table
-                + " AS SELECT * FROM read_parquet(["
-                + files.stream()
-                    .map(file -> "'" + file.toString().replace("'", "''") + "'")
-                    .collect(Collectors.joining(", "))
-                + "], hive_partitioning = true, hive_types_autocast = false)");
+                + " AS SELECT * FROM read_parquet('"
+                + committed.replace("'", "''")
+                + "', hive_partitioning = true, hive_types_autocast = false)");
         tables.add(table);
-        files.forEach(file -> day(file).ifPresent(days::add));
+        days.addAll(tableDays);
       }
     } catch (SQLException | RuntimeException e) {
       connection.close();
@@ -79,34 +79,43 @@ final class TableViews implements AutoCloseable {
   }
 
   /**
-   * The files query engines read: under {@code dt=.../hr=...}, whose names start with neither '.'
-   * nor '_' (in-progress and hidden files).
+   * The days ({@code dt=...}) of a table that hold a file query engines read: under {@code hr=...},
+   * its name starting with neither '.' nor '_' (in-progress and hidden files).
    */
-  private static List<Path> committedFiles(Path table) throws IOException {
+  private static List<String> daysWithData(Path table) throws IOException {
     if (!Files.isDirectory(table)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.walk(table)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(file -> day(file).isPresent())
-          .filter(
-              file -> {
-                String name = file.getFileName().toString();
-                return !name.startsWith(".") && !name.startsWith("_");
-              })
-          .sorted()
-          .toList();
+    List<String> days = new ArrayList<>();
+    try (Stream<Path> dayFolders = Files.list(table)) {
+      for (Path day : dayFolders.filter(f -> isFolder(f, "dt=")).sorted().toList()) {
+        if (hasCommittedFile(day)) {
+          days.add(day.getFileName().toString().substring("dt=".length()));
+        }
+      }
     }
+    return days;
   }
 
-  private static Optional<String> day(Path file) {
-    Path hour = file.getParent();
-    Path day = hour == null ? null : hour.getParent();
-    if (day == null || !day.getFileName().toString().startsWith("dt=")) {
-      return Optional.empty();
+  private static boolean hasCommittedFile(Path day) throws IOException {
+    try (Stream<Path> hours = Files.list(day)) {
+      for (Path hour : hours.filter(f -> isFolder(f, "hr=")).toList()) {
+        try (Stream<Path> files = Files.list(hour)) {
+          if (files.anyMatch(file -> isCommitted(file.getFileName().toString()))) {
+            return true;
+          }
+        }
+      }
     }
-    return Optional.of(day.getFileName().toString().substring("dt=".length()));
+    return false;
+  }
+
+  private static boolean isFolder(Path path, String prefix) {
+    return Files.isDirectory(path) && path.getFileName().toString().startsWith(prefix);
+  }
+
+  private static boolean isCommitted(String name) {
+    return !name.startsWith(".") && !name.startsWith("_");
   }
 
   @Override
