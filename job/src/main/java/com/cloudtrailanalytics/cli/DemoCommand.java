@@ -4,9 +4,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import com.cloudtrailanalytics.report.InstanceStops;
-import com.cloudtrailanalytics.report.InstanceStops.InstanceStop;
 import com.cloudtrailanalytics.report.Report;
-import com.cloudtrailanalytics.report.StopStory;
 import com.cloudtrailanalytics.sample.SampleGeoDatabases;
 import com.cloudtrailanalytics.sample.SampleInsights;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
@@ -91,20 +89,11 @@ final class DemoCommand {
   /** The seed's investigation, answered from the tables: who stopped the web server? */
   private static void tellTheStory(Path output, PrintStream out) throws IOException, SQLException {
     out.printf("%nWho stopped the web server, when, and from where?%n");
-    List<InstanceStop> stops =
-        InstanceStops.in(output).stream()
-            .filter(stop -> stop.instanceIds().contains(SyntheticTrail.WEB_SERVER))
-            .toList();
-    if (stops.isEmpty()) {
+    List<String> stories = InstanceStops.stories(output, SyntheticTrail.WEB_SERVER);
+    if (stories.isEmpty()) {
       out.printf("  The tables hold no stop of %s.%n", SyntheticTrail.WEB_SERVER);
     }
-    for (InstanceStop stop : stops) {
-      List<InstanceStops.EventFinding> findings =
-          stop.signInEventId() == null
-              ? List.of()
-              : InstanceStops.findingsOn(output, stop.signInEventId());
-      out.println("  " + StopStory.of(SyntheticTrail.WEB_SERVER, stop, findings));
-    }
+    stories.forEach(story -> out.println("  " + story));
   }
 
   private static void prepare(Path dir) throws IOException, UsageException {

@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.cli;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import com.cloudtrailanalytics.report.RemoteTables;
 import com.cloudtrailanalytics.report.Report;
 import com.cloudtrailanalytics.run.FileSystemSetup;
 import java.io.IOException;
@@ -114,7 +115,7 @@ final class ReportCommand {
     FileSystemSetup.initialize(config);
     Path copy = Files.createTempDirectory("cloudtrail-report");
     copy.toFile().deleteOnExit();
-    int files = Report.copyTables(tables, from, to, copy);
+    int files = RemoteTables.copy(tables, from, to, copy);
     out.printf("Copied %,d table files from %s%n", files, tables);
     return copy;
   }

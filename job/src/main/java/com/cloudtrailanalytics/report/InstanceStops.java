@@ -3,7 +3,7 @@ package com.cloudtrailanalytics.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +22,7 @@ public final class InstanceStops {
           Dashboards.Chart.table());
 
   /** One StopInstances or TerminateInstances call, as the query answers it. */
-  public record InstanceStop(
+  record InstanceStop(
       String eventTime,
       String eventName,
       List<String> instanceIds,
@@ -51,35 +51,40 @@ public final class InstanceStops {
           Dashboards.Chart.table());
 
   /** A finding on an event: how severe, which rule or detection. */
-  public record EventFinding(String severity, String ruleTitle) {}
+  record EventFinding(String severity, String ruleTitle) {}
 
   private InstanceStops() {}
 
-  /** Every stop in the job's output folder, in time order, over every day with data. */
-  public static List<InstanceStop> in(Path tables) throws IOException, SQLException {
-    try (TableViews views = TableViews.of(tables)) {
-      return read(views, range(views));
-    }
-  }
-
-  /** The findings on one event in the job's output folder, most severe first. */
-  public static List<EventFinding> findingsOn(Path tables, String eventId)
+  /**
+   * The answer to "who stopped or terminated {@code instanceId}, when, and from where?" from the
+   * job's output folder, over every day with data: a sentence per stop, in time order (none when
+   * the tables hold no stop of it).
+   */
+  public static List<String> stories(Path tables, String instanceId)
       throws IOException, SQLException {
     try (TableViews views = TableViews.of(tables)) {
-      Map<String, String> parameters = range(views);
-      parameters.put("event", eventId);
-      PanelResult result = new PanelQueries(views, parameters).answer(FINDINGS_ON_EVENT);
-      return result.rows().stream()
-          .map(row -> new EventFinding((String) row.get(0), (String) row.get(1)))
-          .toList();
+      List<String> stories = new ArrayList<>();
+      for (InstanceStop stop : read(views, views.range())) {
+        if (stop.instanceIds().contains(instanceId)) {
+          List<EventFinding> signInFindings =
+              stop.signInEventId() == null ? List.of() : findingsOn(views, stop.signInEventId());
+          stories.add(StopStory.of(instanceId, stop, signInFindings));
+        }
+      }
+      return stories;
     }
   }
 
-  private static Map<String, String> range(TableViews views) {
-    Map<String, String> range = new HashMap<>();
-    views.firstDay().ifPresent(day -> range.put("from", day));
-    views.lastDay().ifPresent(day -> range.put("to", day));
-    return range;
+  /** The findings on one event, most severe first. */
+  private static List<EventFinding> findingsOn(TableViews views, String eventId)
+      throws SQLException {
+    Map<String, String> parameters = views.range();
+    parameters.put("event", eventId);
+    PanelResult result = new PanelQueries(views, parameters).answer(FINDINGS_ON_EVENT);
+    return result.rows().stream()
+        .map(row -> new Row(result.columns(), row))
+        .map(row -> new EventFinding(row.text("severity"), row.text("rule_title")))
+        .toList();
   }
 
   static Optional<InstanceStop> last(TableViews views, Map<String, String> range)
@@ -118,7 +123,7 @@ public final class InstanceStops {
     Object value(String column) {
       int index = columns.indexOf(column);
       if (index < 0) {
-        throw new IllegalStateException("stopped_instances has no column " + column);
+        throw new IllegalStateException("the query's answer has no column " + column);
       }
       return values.get(index);
     }

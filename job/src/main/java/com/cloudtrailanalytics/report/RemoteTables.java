@@ -16,7 +16,7 @@ import org.apache.flink.core.fs.FileSystem;
  * but every earlier day of console_logins too, because whether a sign-in's country is new for its
  * user depends on all the sign-ins before it (one small row per sign-in).
  */
-final class RemoteTables {
+public final class RemoteTables {
 
   private RemoteTables() {}
 
@@ -27,7 +27,7 @@ final class RemoteTables {
    *
    * @return how many files were copied
    */
-  static int copy(String location, String from, String to, Path local) throws IOException {
+  public static int copy(String location, String from, String to, Path local) throws IOException {
     org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(location);
     FileSystem fs = root.getFileSystem();
     int copied = 0;

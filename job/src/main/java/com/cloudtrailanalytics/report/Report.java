@@ -11,11 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The report: every dashboard's panels answered by DuckDB on the job's tables and written as one
@@ -92,27 +90,16 @@ public final class Report {
     }
   }
 
-  /**
-   * Copies the tables' files of the days in range from S3 (or another remote file system) into a
-   * local folder, for {@link #write}.
-   *
-   * @return how many files were copied
-   */
-  public static int copyTables(String location, String from, String to, Path local)
-      throws IOException {
-    return RemoteTables.copy(location, from, to, local);
-  }
-
   /** The panels' parameters: the range, and the investigation's subject, given or chosen. */
   private static Map<String, String> parameters(Settings settings, TableViews views)
       throws SQLException {
-    Map<String, String> parameters = new HashMap<>();
-    Optional.ofNullable(settings.from())
-        .or(views::firstDay)
-        .ifPresent(day -> parameters.put("from", day));
-    Optional.ofNullable(settings.to())
-        .or(views::lastDay)
-        .ifPresent(day -> parameters.put("to", day));
+    Map<String, String> parameters = views.range();
+    if (settings.from() != null) {
+      parameters.put("from", settings.from());
+    }
+    if (settings.to() != null) {
+      parameters.put("to", settings.to());
+    }
     if (settings.person() != null) {
       parameters.put("person", settings.person());
     }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The answer to "who stopped the instance, when, and from where?", in words. */
-public final class StopStory {
+final class StopStory {
 
   private StopStory() {}
 
   /**
    * @param signInFindings the findings on the sign-in that began the session, most severe first
    */
-  public static String of(
+  static String of(
       String instanceId, InstanceStop stop, List<InstanceStops.EventFinding> signInFindings) {
     StringBuilder story =
         new StringBuilder()

@@ -9,8 +9,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -69,13 +70,17 @@ final class TableViews implements AutoCloseable {
     return tables;
   }
 
-  /** The first and last day ({@code dt}) with data in any table, if there is any. */
-  Optional<String> firstDay() {
-    return days.isEmpty() ? Optional.empty() : Optional.of(days.first());
-  }
-
-  Optional<String> lastDay() {
-    return days.isEmpty() ? Optional.empty() : Optional.of(days.last());
+  /**
+   * The first and last day ({@code dt}) with data in any table, as the parameters {@code from} and
+   * {@code to}; neither when no table has data.
+   */
+  Map<String, String> range() {
+    Map<String, String> range = new HashMap<>();
+    if (!days.isEmpty()) {
+      range.put("from", days.first());
+      range.put("to", days.last());
+    }
+    return range;
   }
 
   /**
