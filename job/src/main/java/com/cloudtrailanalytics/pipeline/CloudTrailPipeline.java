@@ -94,15 +94,17 @@ public final class CloudTrailPipeline {
     }
     FindingsView findings = new FindingsView();
     if (used.test(findings)) {
-      DataStream<Finding> found =
+      SingleOutputStreamOperator<Finding> checked =
           everyEvent
-              .flatMap(new SigmaFindings(RuleSets.load(settings.detections()).rules()))
+              .process(
+                  new EventChecks(
+                      new SigmaFindings(RuleSets.load(settings.detections()).rules()),
+                      Detections.signals(settings.geoipDb(), settings.asnDb())))
               .returns(TypeInformation.of(Finding.class))
-              .name("Sigma rules")
-              .uid("sigma-rules")
-              .union(
-                  Detections.findings(
-                      everyEvent, settings.detections(), settings.geoipDb(), settings.asnDb()));
+              .name("Sigma rules and detection signals")
+              .uid("event-checks");
+      DataStream<Finding> found =
+          checked.union(Detections.findings(checked, settings.detections()));
       registerWithEventTime(tables, found, findings);
       Alerts.settings(settings).ifPresent(alerts -> Alerts.post(found, alerts));
     }

@@ -58,12 +58,12 @@ class PlanShapeTest {
                 .toList());
     expected.addAll(
         List.of(
-            "detection-sign-in-places -> ct-new-country-sign-in",
-            "detection-sign-in-places -> ct-impossible-travel",
+            "event-checks -> ct-new-country-sign-in",
+            "event-checks -> ct-impossible-travel",
             "detection-failed -> ct-console-brute-force",
             "detection-failed -> ct-console-password-spraying",
-            "detection-denied-signals -> ct-access-denied-burst",
-            "detection-instance-calls-signals -> ct-instance-credentials-outside-aws"));
+            "event-checks -> ct-access-denied-burst",
+            "event-checks -> ct-instance-credentials-outside-aws"));
     assertThat(keyedEdges).containsExactlyInAnyOrderElementsOf(expected);
   }
 

@@ -1,24 +1,23 @@
 package com.cloudtrailanalytics.findings.detections;
 
 import com.cloudtrailanalytics.config.DetectionSettings;
-import com.cloudtrailanalytics.event.CloudTrailEvent;
 import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
 import com.cloudtrailanalytics.findings.Signal;
 import com.cloudtrailanalytics.geo.AmazonNetworks;
 import com.cloudtrailanalytics.geo.Places;
 import java.util.List;
-import org.apache.flink.api.common.functions.FilterFunction;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stateful detections over every event: each filters what it needs (a small part of the trail)
- * next to the reading task, keys it, and keeps state on event time.
+ * The stateful detections over every event: {@link DetectionSignals} picks what they need (a small
+ * part of the trail) next to the reading task; each detection keys it and keeps state on event
+ * time.
  */
 public final class Detections {
 
@@ -52,32 +51,34 @@ public final class Detections {
           ACCESS_DENIED_BURST);
 
   private static final Logger LOG = LoggerFactory.getLogger(Detections.class);
-  private static final TypeInformation<Signal> SIGNAL = TypeInformation.of(Signal.class);
   private static final TypeInformation<Finding> FINDING = TypeInformation.of(Finding.class);
 
   private Detections() {}
 
-  /** The findings of every stateful detection, as one stream. */
+  /**
+   * What picks the detections' signals out of every event. Instance credentials used outside AWS
+   * need an ASN database to tell Amazon's addresses; without one every instance with a public
+   * address would look outside, so that detection is off.
+   */
+  public static DetectionSignals signals(String geoipDb, String asnDb) {
+    if (asnDb == null) {
+      LOG.info(
+          "Detection {} is off: it needs --asn-db to tell Amazon's own addresses",
+          InstanceCredentialsOutsideAws.DETECTION.id());
+    }
+    return new DetectionSignals(
+        new Places(geoipDb), asnDb == null ? null : new AmazonNetworks(asnDb));
+  }
+
+  /**
+   * The findings of every stateful detection, as one stream, from the signals that {@link
+   * DetectionSignals} put on the side outputs of {@code checked}.
+   */
   public static DataStream<Finding> findings(
-      DataStream<CloudTrailEvent> events,
-      DetectionSettings settings,
-      String geoipDb,
-      String asnDb) {
-    DataStream<Signal> signIns =
-        events
-            .filter(CloudTrailEvent::isConsoleLogin)
-            .name("Sign-ins for detections")
-            .uid("detection-sign-ins")
-            .map(new LocatedSignal(new Places(geoipDb)))
-            .returns(SIGNAL)
-            .name("Locate sign-ins")
-            .uid("detection-sign-in-places");
+      SingleOutputStreamOperator<?> checked, DetectionSettings settings) {
+    DataStream<Signal> signIns = checked.getSideOutput(DetectionSignals.SIGN_INS);
     DataStream<Signal> failedSignIns =
         signIns.filter(Signal::failedSignIn).name("Failed sign-ins").uid("detection-failed");
-    DataStream<Signal> denied =
-        signals(
-            events.filter(Detections::accessDenied).name("Access denied").uid("detection-denied"),
-            "detection-denied");
     KeyedStream<Signal, String> byPerson = signIns.keyBy(Signal::person);
     return detect(byPerson, new NewCountrySignIn(settings.newCountryWindow()))
         .union(
@@ -99,64 +100,22 @@ public final class Detections {
                     settings.sprayingCount(),
                     settings.sprayingWindow())),
             detect(
-                denied.keyBy(Signal::principal),
+                checked.getSideOutput(DetectionSignals.ACCESS_DENIED).keyBy(Signal::principal),
                 new Burst(
                     ACCESS_DENIED_BURST,
                     "principal",
                     settings.accessDeniedCount(),
                     settings.accessDeniedWindow())),
-            instanceCredentialsOutsideAws(events, settings, asnDb));
-  }
-
-  /**
-   * Instance credentials used outside AWS, when an ASN database tells Amazon's addresses; without
-   * one every instance with a public address would look outside, so the detection is off.
-   */
-  private static DataStream<Finding> instanceCredentialsOutsideAws(
-      DataStream<CloudTrailEvent> events, DetectionSettings settings, String asnDb) {
-    FilterFunction<CloudTrailEvent> outsideAws;
-    if (asnDb == null) {
-      LOG.info(
-          "Detection {} is off: it needs --asn-db to tell Amazon's own addresses",
-          InstanceCredentialsOutsideAws.DETECTION.id());
-      outsideAws = event -> false;
-    } else {
-      AmazonNetworks amazon = new AmazonNetworks(asnDb);
-      outsideAws = event -> InstanceCredentialsOutsideAws.applies(event, amazon);
-    }
-    DataStream<Signal> signals =
-        signals(
-            events
-                .filter(outsideAws)
-                .name("Instance credentials outside AWS")
-                .uid("detection-instance-calls"),
-            "detection-instance-calls");
-    return detect(
-        signals.keyBy(InstanceCredentialsOutsideAws::key),
-        new InstanceCredentialsOutsideAws(settings.instanceCredentialsRepeat()));
-  }
-
-  /** AccessDenied, AccessDeniedException, UnauthorizedOperation, Client.UnauthorizedOperation... */
-  static boolean accessDenied(CloudTrailEvent event) {
-    String code = event.errorCode();
-    return code != null && (code.contains("AccessDenied") || code.contains("Unauthorized"));
-  }
-
-  private static DataStream<Signal> signals(DataStream<CloudTrailEvent> events, String uid) {
-    return events.map(Signal::of).returns(SIGNAL).name("To signals").uid(uid + "-signals");
+            detect(
+                checked
+                    .getSideOutput(DetectionSignals.INSTANCE_CALLS_OUTSIDE_AWS)
+                    .keyBy(InstanceCredentialsOutsideAws::key),
+                new InstanceCredentialsOutsideAws(settings.instanceCredentialsRepeat())));
   }
 
   private static DataStream<Finding> detect(
       KeyedStream<Signal, String> signals, InEventTimeOrder detection) {
     String id = detection.detection().id();
     return signals.process(detection).returns(FINDING).name(id).uid(id);
-  }
-
-  /** A console sign-in's signal with the place its address is at. */
-  private record LocatedSignal(Places places) implements MapFunction<CloudTrailEvent, Signal> {
-    @Override
-    public Signal map(CloudTrailEvent signIn) {
-      return Signal.of(signIn, places.of(signIn.sourceIpAddress()));
-    }
   }
 }

@@ -56,10 +56,10 @@ class InstanceCredentialsTest {
   void accessDeniedMeansEitherSpellingOfTheError() {
     for (String code :
         new String[] {"AccessDenied", "AccessDeniedException", "Client.UnauthorizedOperation"}) {
-      assertThat(Detections.accessDenied(error(code))).as(code).isTrue();
+      assertThat(DetectionSignals.accessDenied(error(code))).as(code).isTrue();
     }
-    assertThat(Detections.accessDenied(error("ThrottlingException"))).isFalse();
-    assertThat(Detections.accessDenied(error(null))).isFalse();
+    assertThat(DetectionSignals.accessDenied(error("ThrottlingException"))).isFalse();
+    assertThat(DetectionSignals.accessDenied(error(null))).isFalse();
   }
 
   private static boolean applies(CloudTrailEvent event) {
