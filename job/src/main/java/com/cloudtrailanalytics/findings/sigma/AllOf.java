@@ -34,6 +34,16 @@ record AllOf(List<SigmaDetection> parts) implements SigmaDetection {
   }
 
   @Override
+  public boolean requiresValue(FieldPath field) {
+    for (SigmaDetection part : parts) {
+      if (part.requiresValue(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public Stream<FieldPath> fields() {
     return parts.stream().flatMap(SigmaDetection::fields);
   }

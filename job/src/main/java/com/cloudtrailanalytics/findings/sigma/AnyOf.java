@@ -37,6 +37,16 @@ record AnyOf(List<SigmaDetection> parts) implements SigmaDetection {
   }
 
   @Override
+  public boolean requiresValue(FieldPath field) {
+    for (SigmaDetection part : parts) {
+      if (!part.requiresValue(field)) {
+        return false;
+      }
+    }
+    return !parts.isEmpty();
+  }
+
+  @Override
   public Stream<FieldPath> fields() {
     return parts.stream().flatMap(SigmaDetection::fields);
   }

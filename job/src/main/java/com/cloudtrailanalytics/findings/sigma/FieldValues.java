@@ -57,6 +57,12 @@ record FieldValues(FieldPath path, List<ValueMatcher> matchers, boolean all)
     return values;
   }
 
+  /** A field without values matches none, whatever the rule's values. */
+  @Override
+  public boolean requiresValue(FieldPath field) {
+    return path.equals(field);
+  }
+
   @Override
   public Stream<FieldPath> fields() {
     return Stream.of(path);

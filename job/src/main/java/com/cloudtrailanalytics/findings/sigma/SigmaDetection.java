@@ -21,6 +21,14 @@ public interface SigmaDetection extends Serializable {
     return null;
   }
 
+  /**
+   * Whether the detection can match only a record with a value at {@code field}: a necessary
+   * condition, to skip rules early. False when it may match without one, or when unsure.
+   */
+  default boolean requiresValue(FieldPath field) {
+    return false;
+  }
+
   /** The fields the detection reads, in the order the rule names them; keywords read none. */
   Stream<FieldPath> fields();
 }

@@ -7,74 +7,45 @@ import com.cloudtrailanalytics.findings.Signal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Matches every event against the Sigma rules, next to where it was read: one view of the record
- * per event, shared by every rule, so free-form JSON is parsed once at most, and only when a rule
- * reaches into it. A finding's details are the rule's file and the values of the fields it reads
- * (null for a field the event does not have, a list for a field with several values).
+ * Matches every event against the Sigma rules, next to where it was read: only the rules that
+ * {@link RuleIndex} says may match, and one view of the record per event, shared by those rules, so
+ * free-form JSON is parsed once at most, and only when a rule reaches into it. A finding's details
+ * are the rule's file and the values of the fields it reads (null for a field the event does not
+ * have, a list for a field with several values).
  */
 public final class SigmaFindings implements FlatMapFunction<CloudTrailEvent, Finding> {
 
   private static final long serialVersionUID = 1L;
 
-  private static final FieldPath EVENT_NAME = FieldPath.of("eventName");
-  private static final SigmaRule[] NONE = new SigmaRule[0];
-
-  private final List<SigmaRule> rules;
-
-  /** The rules that may match an event of each name seen so far, in the rules' order. */
-  private transient Map<String, SigmaRule[]> byEventName;
+  private final RuleIndex index;
 
   /** The fields each rule reads, for the details of its findings. */
   private transient Map<String, List<FieldPath>> fieldsByRule;
 
   public SigmaFindings(List<SigmaRule> rules) {
-    this.rules = List.copyOf(rules);
+    this.index = new RuleIndex(rules);
   }
 
   @Override
   public void flatMap(CloudTrailEvent event, Collector<Finding> findings) {
-    SigmaRule[] candidates = candidates(event.eventName());
-    if (candidates.length == 0) {
-      return;
-    }
-    EventFields fields = new EventFields(event);
-    for (SigmaRule rule : candidates) {
+    EventFields fields = null;
+    for (RuleIndex.Gated candidate : index.byEventName(event.eventName())) {
+      if (!candidate.admits(event)) {
+        continue;
+      }
+      if (fields == null) {
+        fields = new EventFields(event);
+      }
+      SigmaRule rule = candidate.rule();
       if (rule.matches(fields)) {
         findings.collect(finding(rule, fieldsRead(rule), event, fields));
       }
     }
-  }
-
-  /**
-   * Most rules name the calls they are about: a rule is tried only on events whose {@code
-   * eventName} it may match. CloudTrail spells each name one way, so the map stays small.
-   */
-  private SigmaRule[] candidates(String eventName) {
-    if (byEventName == null) {
-      byEventName = new HashMap<>();
-    }
-    String name = eventName == null ? "" : eventName;
-    SigmaRule[] candidates = byEventName.get(name);
-    if (candidates == null) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      candidates =
-          rules.stream()
-              .filter(
-                  rule -> {
-                    Set<String> names = rule.detection().requiredValues(EVENT_NAME);
-                    return names == null || names.contains(lower);
-                  })
-              .toArray(SigmaRule[]::new);
-      byEventName.put(name, candidates.length == 0 ? NONE : candidates);
-    }
-    return candidates;
   }
 
   private List<FieldPath> fieldsRead(SigmaRule rule) {

@@ -116,7 +116,7 @@ class BuiltInRulesTest {
 
   /** A rule's name: its file's name without the extension, e.g. {@code cis-4.01-...}. */
   @Test
-  void pickingRulesByEventNameLeavesOutNoRuleThatMatches() {
+  void pickingRulesByTheirTypedFieldsLeavesOutNoRuleThatMatches() {
     SigmaFindings findings = new SigmaFindings(BUILT_IN.rules());
     int records = 0;
     for (SigmaRule rule : BUILT_IN.rules()) {
