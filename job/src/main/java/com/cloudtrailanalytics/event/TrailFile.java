@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * What a file's path says about it, following CloudTrail's key layout {@code
  * [prefix/]AWSLogs/[org/]<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_<YYYYMMDDTHHmmZ>_<random>.json.gz}
  * (and {@code CloudTrail-Insight}, {@code CloudTrail-Digest} beside {@code CloudTrail}). This is
- * the one parser of that layout's names.
+ * the one owner of that layout: it parses its names, and spells the folders and names that the
+ * discovery lists and the sample trail writes.
  *
  * @param accountId the account in the key, or null
  * @param region the region in the key, or null
@@ -54,6 +55,13 @@ public record TrailFile(
   private static final Pattern FILE_NAME =
       Pattern.compile(
           "(\\d{12})_(CloudTrail(?:-Insight|-Digest)?)_([a-z0-9-]+)_(\\d{8}T\\d{4,6}Z)(?:_.*)?\\.json(?:\\.gz)?");
+  private static final Pattern DATE_FOLDER =
+      Pattern.compile(
+          "/(?:"
+              + LOG_FOLDER
+              + "|"
+              + INSIGHT_FOLDER
+              + ")/[^/]+/(\\d{4})(?:/(\\d{2}))?(?:/(\\d{2}))?$");
   private static final DateTimeFormatter NAME_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT);
 
@@ -75,6 +83,75 @@ public record TrailFile(
           folders.epochDay());
     }
     return new TrailFile(path, kind, folders.account(), folders.region(), null, folders.epochDay());
+  }
+
+  /**
+   * The folders of one account's files of one kind: {@code AWSLogs/[org/]<account>/<kind>}, below
+   * the bucket or the trail's prefix.
+   *
+   * @param organizationId for an organization trail ({@code o-...}), else null
+   * @param kindFolder {@link #LOG_FOLDER}, {@link #INSIGHT_FOLDER} or {@link #DIGEST_FOLDER}
+   */
+  public static String accountFolder(String organizationId, String account, String kindFolder) {
+    return AWS_LOGS
+        + "/"
+        + (organizationId == null ? "" : organizationId + "/")
+        + account
+        + "/"
+        + kindFolder;
+  }
+
+  /** A day's folders below a region's folder: {@code YYYY/MM/DD}. */
+  public static String dayFolders(LocalDate day) {
+    return String.format(
+        Locale.ROOT, "%04d/%02d/%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+  }
+
+  /**
+   * A file's name as CloudTrail gives it: {@code
+   * <account>_<kind>_<region>_<YYYYMMDDTHHmmZ>_<unique><extension>}.
+   */
+  public static String fileName(
+      String account,
+      String kindFolder,
+      String region,
+      Instant deliveredAt,
+      String unique,
+      String extension) {
+    return account
+        + "_"
+        + kindFolder
+        + "_"
+        + region
+        + "_"
+        + NAME_TIME.format(deliveredAt.atOffset(ZoneOffset.UTC))
+        + "_"
+        + unique
+        + extension;
+  }
+
+  /**
+   * The last day a year, month or day folder of the layout holds ({@code
+   * .../CloudTrail/<region>/YYYY}, {@code .../YYYY/MM}, {@code .../YYYY/MM/DD}), or null when the
+   * path is not such a folder.
+   */
+  public static LocalDate lastDayOfDateFolder(String folderPath) {
+    Matcher date = DATE_FOLDER.matcher(folderPath);
+    if (!date.find()) {
+      return null;
+    }
+    try {
+      int year = Integer.parseInt(date.group(1));
+      if (date.group(2) == null) {
+        return LocalDate.of(year, 12, 31);
+      }
+      LocalDate firstOfMonth = LocalDate.of(year, Integer.parseInt(date.group(2)), 1);
+      return date.group(3) == null
+          ? firstOfMonth.plusMonths(1).minusDays(1)
+          : firstOfMonth.withDayOfMonth(Integer.parseInt(date.group(3)));
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   public boolean isGzipped() {

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -28,14 +26,6 @@ public final class InputInventory {
 
   /** Examples of files without a row that the summary names. */
   static final int EXAMPLES = 5;
-
-  private static final Pattern DATE_FOLDER =
-      Pattern.compile(
-          "/(?:"
-              + TrailFile.LOG_FOLDER
-              + "|"
-              + TrailFile.INSIGHT_FOLDER
-              + ")/[^/]+/(\\d{4})(?:/(\\d{2}))?(?:/(\\d{2}))?$");
 
   /**
    * What the listing found.
@@ -121,23 +111,7 @@ public final class InputInventory {
     if (folder.getName().equals(TrailFile.DIGEST_FOLDER)) {
       return true;
     }
-    Matcher date = DATE_FOLDER.matcher(path);
-    if (firstDay == null || !date.find()) {
-      return false;
-    }
-    try {
-      int year = Integer.parseInt(date.group(1));
-      LocalDate last;
-      if (date.group(2) == null) {
-        last = LocalDate.of(year, 12, 31);
-      } else if (date.group(3) == null) {
-        last = LocalDate.of(year, Integer.parseInt(date.group(2)), 1).plusMonths(1).minusDays(1);
-      } else {
-        last = LocalDate.of(year, Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
-      }
-      return last.isBefore(firstDay);
-    } catch (java.time.DateTimeException e) {
-      return false;
-    }
+    LocalDate last = TrailFile.lastDayOfDateFolder(path);
+    return firstDay != null && last != null && last.isBefore(firstDay);
   }
 }

@@ -9,10 +9,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,10 +22,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class TrailWriter {
 
-  private static final DateTimeFormatter DAY_FOLDER =
-      DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter NAME_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final String NAME_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -88,11 +83,10 @@ public final class TrailWriter {
 
   /** The folder that holds one account's files for one region and day. */
   public Path dayFolder(String account, String region, Instant day, String kind) {
-    Path accountFolder =
-        organizationId == null
-            ? bucket.resolve(TrailFile.AWS_LOGS).resolve(account)
-            : bucket.resolve(TrailFile.AWS_LOGS).resolve(organizationId).resolve(account);
-    return accountFolder.resolve(kind).resolve(region).resolve(DAY_FOLDER.format(day));
+    return bucket
+        .resolve(TrailFile.accountFolder(organizationId, account, kind))
+        .resolve(region)
+        .resolve(TrailFile.dayFolders(LocalDate.ofInstant(day, ZoneOffset.UTC)));
   }
 
   private Path logFilePath(
@@ -100,18 +94,8 @@ public final class TrailWriter {
       throws IOException {
     Path folder = dayFolder(account, region, deliveredAt, kind);
     Files.createDirectories(folder);
-    String name =
-        account
-            + "_"
-            + kind
-            + "_"
-            + region
-            + "_"
-            + NAME_TIME.format(deliveredAt)
-            + "_"
-            + randomPart()
-            + extension;
-    return folder.resolve(name);
+    return folder.resolve(
+        TrailFile.fileName(account, kind, region, deliveredAt, randomPart(), extension));
   }
 
   static void writeRecords(OutputStream out, List<? extends JsonNode> records) throws IOException {

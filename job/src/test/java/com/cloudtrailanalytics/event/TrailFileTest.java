@@ -126,4 +126,59 @@ class TrailFileTest {
     assertThat(file.timeMillis()).isEqualTo(DELIVERED);
     assertThat(file.region()).isEqualTo("us-east-1");
   }
+
+  @Test
+  void theKeysItSpellsAreTheKeysItReads() {
+    Instant delivered = Instant.parse("2024-12-31T23:55:00Z");
+    for (String organization : new String[] {null, "o-exampleorgid"}) {
+      for (String kind :
+          new String[] {TrailFile.LOG_FOLDER, TrailFile.INSIGHT_FOLDER, TrailFile.DIGEST_FOLDER}) {
+        String key =
+            "s3://bucket/prefix/"
+                + TrailFile.accountFolder(organization, "111122223333", kind)
+                + "/ap-southeast-2/"
+                + TrailFile.dayFolders(LocalDate.of(2024, 12, 31))
+                + "/"
+                + TrailFile.fileName(
+                    "111122223333", kind, "ap-southeast-2", delivered, "Ab3", ".json.gz");
+
+        TrailFile file = TrailFile.of(key);
+
+        assertThat(key)
+            .as(key)
+            .contains(
+                "/2024/12/31/111122223333_" + kind + "_ap-southeast-2_20241231T2355Z_Ab3.json.gz");
+        assertThat(file.accountId()).as(key).isEqualTo("111122223333");
+        assertThat(file.region()).as(key).isEqualTo("ap-southeast-2");
+        assertThat(file.timeMillis()).as(key).isEqualTo(delivered.toEpochMilli());
+        assertThat(file.folderDay()).as(key).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(file.kind())
+            .as(key)
+            .isEqualTo(
+                switch (kind) {
+                  case TrailFile.INSIGHT_FOLDER -> TrailFile.Kind.INSIGHT;
+                  case TrailFile.DIGEST_FOLDER -> TrailFile.Kind.DIGEST;
+                  default -> TrailFile.Kind.LOG;
+                });
+      }
+    }
+  }
+
+  @Test
+  void aDateFolderHoldsDaysUpToItsLast() {
+    String region = "s3://bucket/AWSLogs/111122223333/CloudTrail/us-east-1";
+    assertThat(TrailFile.lastDayOfDateFolder(region + "/2024"))
+        .isEqualTo(LocalDate.of(2024, 12, 31));
+    assertThat(TrailFile.lastDayOfDateFolder(region + "/2024/02"))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(TrailFile.lastDayOfDateFolder(region + "/2024/02/10"))
+        .isEqualTo(LocalDate.of(2024, 2, 10));
+    assertThat(TrailFile.lastDayOfDateFolder(region + "/2024/13")).isNull();
+    assertThat(TrailFile.lastDayOfDateFolder(region + "/2024/02/30")).isNull();
+    assertThat(TrailFile.lastDayOfDateFolder(region)).isNull();
+    assertThat(
+            TrailFile.lastDayOfDateFolder(
+                "s3://bucket/AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2024"))
+        .isNull();
+  }
 }

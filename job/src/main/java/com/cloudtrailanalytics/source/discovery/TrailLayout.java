@@ -9,6 +9,7 @@ import static com.cloudtrailanalytics.event.TrailFile.MONTH_OR_DAY;
 import static com.cloudtrailanalytics.event.TrailFile.YEAR;
 
 import com.cloudtrailanalytics.event.RejectReason;
+import com.cloudtrailanalytics.event.TrailFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -127,11 +128,7 @@ final class TrailLayout {
 
   /** The files of one stream's day folder; none if the folder does not exist. */
   List<FileSourceSplit> filesOfDay(String stream, LocalDate day) throws IOException {
-    Path folder =
-        new Path(
-            stream,
-            String.format(
-                "%04d/%02d/%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+    Path folder = new Path(stream, TrailFile.dayFolders(day));
     List<FileSourceSplit> files = new ArrayList<>();
     for (FileStatus entry : list(folder)) {
       if (entry.isDir()) {
