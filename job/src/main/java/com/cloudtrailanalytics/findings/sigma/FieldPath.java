@@ -44,6 +44,11 @@ public final class FieldPath implements Serializable {
     return segments[index];
   }
 
+  /** The path of its first {@code length} names: {@code a.b} for {@code a.b.c} and 2. */
+  FieldPath prefix(int length) {
+    return of(String.join(".", Arrays.copyOf(segments, length)));
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof FieldPath path && path.text.equals(text);

@@ -48,6 +48,7 @@ final class SigmaRuleReader {
       throw invalid("missing 'title'");
     }
     SigmaDetection detection = detection(rule.get("detection"));
+    checkFields(detection);
     String id = text(rule, "id");
     return new SigmaRule(
         id == null || id.isBlank() ? idFromFileName(source) : id,
@@ -59,6 +60,20 @@ final class SigmaRuleReader {
         list(rule, "references"),
         source,
         detection);
+  }
+
+  /** A field that CloudTrail records do not have would silently never match. */
+  private static void checkFields(SigmaDetection detection) throws RuleRejectedException {
+    for (FieldPath field : detection.fields().distinct().toList()) {
+      if (!RecordShape.has(field)) {
+        throw invalid(
+            "reads '"
+                + field
+                + "', which CloudTrail records do not have, so it could never match there"
+                + " (names are case-sensitive, as CloudTrail writes them: eventName,"
+                + " userIdentity.type, requestParameters.<...>)");
+      }
+    }
   }
 
   private static void refuseOtherKinds(JsonNode rule) throws RuleRejectedException {
