@@ -36,18 +36,27 @@ public final class FindingsCostBenchmark {
     List<Double> withFindings = new ArrayList<>();
     List<Double> withoutHalf = new ArrayList<>();
     List<Double> withFindingsHalf = new ArrayList<>();
+    List<Double> cpuWithout = new ArrayList<>();
+    List<Double> cpuWithFindings = new ArrayList<>();
     Path output = dir.resolve("out-findings-cost");
     for (int run = 1; run <= runs; run++) {
-      without.add(run(jar, heap, trail, output, ACTIVITY, flags));
-      withFindings.add(run(jar, heap, trail, output, WITH_FINDINGS, flags));
-      withoutHalf.add(run(jar, heap, half, output, ACTIVITY, flags));
-      withFindingsHalf.add(run(jar, heap, half, output, WITH_FINDINGS, flags));
+      JobRun activity = run(jar, heap, trail, output, ACTIVITY, flags);
+      JobRun findings = run(jar, heap, trail, output, WITH_FINDINGS, flags);
+      without.add(activity.seconds());
+      cpuWithout.add(activity.cpuSeconds());
+      withFindings.add(findings.seconds());
+      cpuWithFindings.add(findings.cpuSeconds());
+      withoutHalf.add(run(jar, heap, half, output, ACTIVITY, flags).seconds());
+      withFindingsHalf.add(run(jar, heap, half, output, WITH_FINDINGS, flags).seconds());
       System.out.printf(
-          "run %d: activity tables %6.1f s (N/2: %6.1f s), with findings %6.1f s (N/2: %6.1f s)%n",
+          "run %d: activity tables %6.1f s, CPU %6.1f s (N/2: %6.1f s),"
+              + " with findings %6.1f s, CPU %6.1f s (N/2: %6.1f s)%n",
           run,
           without.get(run - 1),
+          cpuWithout.get(run - 1),
           withoutHalf.get(run - 1),
           withFindings.get(run - 1),
+          cpuWithFindings.get(run - 1),
           withFindingsHalf.get(run - 1));
     }
     double steadyWithout = steady(events, without, withoutHalf);
@@ -62,6 +71,12 @@ public final class FindingsCostBenchmark {
         steadyWithout,
         BenchArgs.median(withFindings),
         steadyWith);
+    System.out.printf(
+        "CPU time (user and system, whole process, N events), medians: %.1f s and %.1f s;"
+            + " the activity run's share of the run with findings: %.2f%n",
+        BenchArgs.median(cpuWithout),
+        BenchArgs.median(cpuWithFindings),
+        BenchArgs.median(cpuWithout) / BenchArgs.median(cpuWithFindings));
     boolean kept = ratio >= minRatio;
     System.out.printf(
         "Check: steady rate with findings / without = %.2f >= %.2f: %s%n",
@@ -71,11 +86,11 @@ public final class FindingsCostBenchmark {
     }
   }
 
-  private static double run(
+  private static JobRun run(
       Path jar, String heap, Path trail, Path output, String tables, List<String> flags)
       throws Exception {
     BenchTrails.delete(output);
-    return JobRun.of(jar, heap, trail, output, tables, flags).seconds();
+    return JobRun.of(jar, heap, trail, output, tables, flags);
   }
 
   private static double steady(long events, List<Double> full, List<Double> half) {

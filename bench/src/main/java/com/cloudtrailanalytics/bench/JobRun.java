@@ -3,11 +3,15 @@ package com.cloudtrailanalytics.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The job's jar run as its own process, with its wall time and peak resident memory. */
-record JobRun(double seconds, long peakRssBytes, String summary) {
+/**
+ * The job's jar run as its own process, with its wall time, its CPU time (user and system, all
+ * threads; as last read, at most 100 ms before it ended) and its peak resident memory.
+ */
+record JobRun(double seconds, double cpuSeconds, long peakRssBytes, String summary) {
 
   static JobRun of(Path jar, String heap, Path trail, Path output, String tables)
       throws IOException, InterruptedException {
@@ -38,9 +42,11 @@ record JobRun(double seconds, long peakRssBytes, String summary) {
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long peak = 0;
+    Duration cpu = Duration.ZERO;
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
     while (process.isAlive()) {
       peak = Math.max(peak, highWaterMark(status));
+      cpu = process.info().totalCpuDuration().orElse(cpu);
       Thread.sleep(100);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -49,7 +55,7 @@ record JobRun(double seconds, long peakRssBytes, String summary) {
     if (process.exitValue() != 0) {
       throw new IllegalStateException("the job failed:\n" + printed);
     }
-    return new JobRun(seconds, peak, printed);
+    return new JobRun(seconds, cpu.toMillis() / 1e3, peak, printed);
   }
 
   /** VmHWM, the process's peak resident set, in bytes; 0 where /proc cannot tell. */
