@@ -21,7 +21,7 @@ public final class RemoteTables {
   private RemoteTables() {}
 
   /**
-   * Copies {@code <location>/<table>/dt=<day>/hr=<hour>/<file>} for days from {@code from} to
+   * Copies {@code <location>/<table>/dt=<day>/[hr=<hour>/]<file>} for days from {@code from} to
    * {@code to} (either null for no bound; console_logins from its first day) into {@code local},
    * with the same layout.
    *
@@ -31,38 +31,53 @@ public final class RemoteTables {
     org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(location);
     FileSystem fs = root.getFileSystem();
     int copied = 0;
-    for (String table : TableNames.CHOOSABLE) {
+    for (String table : TableNames.ALL) {
       org.apache.flink.core.fs.Path folder = new org.apache.flink.core.fs.Path(root, table);
       if (!fs.exists(folder)) {
         continue;
       }
       String firstDay = table.equals(TableNames.CONSOLE_LOGINS) ? null : from;
+      List<String> inner = TableNames.partitionColumns(table);
+      inner = inner.subList(1, inner.size());
       for (FileStatus day : folders(fs, folder, "dt=")) {
         String date = day.getPath().getName().substring("dt=".length());
         if ((firstDay != null && date.compareTo(firstDay) < 0)
             || (to != null && date.compareTo(to) > 0)) {
           continue;
         }
-        for (FileStatus hour : folders(fs, day.getPath(), "hr=")) {
-          for (FileStatus file : fs.listStatus(hour.getPath())) {
-            String name = file.getPath().getName();
-            if (file.isDir() || name.startsWith(".") || name.startsWith("_")) {
-              continue;
-            }
-            Path target =
-                local
-                    .resolve(table)
-                    .resolve(day.getPath().getName())
-                    .resolve(hour.getPath().getName())
-                    .resolve(name);
-            Files.createDirectories(target.getParent());
-            try (InputStream in = fs.open(file.getPath())) {
-              Files.copy(in, target);
-            }
-            copied++;
-          }
-        }
+        Path target = local.resolve(table).resolve(day.getPath().getName());
+        copied += copyPartition(fs, day.getPath(), inner, target);
       }
+    }
+    return copied;
+  }
+
+  /** Copies a partition's committed files, under its inner partition folders; how many. */
+  private static int copyPartition(
+      FileSystem fs, org.apache.flink.core.fs.Path partition, List<String> inner, Path target)
+      throws IOException {
+    int copied = 0;
+    if (!inner.isEmpty()) {
+      for (FileStatus folder : folders(fs, partition, inner.get(0) + "=")) {
+        copied +=
+            copyPartition(
+                fs,
+                folder.getPath(),
+                inner.subList(1, inner.size()),
+                target.resolve(folder.getPath().getName()));
+      }
+      return copied;
+    }
+    for (FileStatus file : fs.listStatus(partition)) {
+      String name = file.getPath().getName();
+      if (file.isDir() || !TableViews.isCommitted(name)) {
+        continue;
+      }
+      Files.createDirectories(target);
+      try (InputStream in = fs.open(file.getPath())) {
+        Files.copy(in, target.resolve(name));
+      }
+      copied++;
     }
     return copied;
   }

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * The job's tables in a local folder, as views of an in-memory DuckDB database: each table folder
- * with committed data files becomes a view of the same name, partition columns {@code dt} and
- * {@code hr} included, so that the saved queries run on them as they run in Athena.
+ * with committed data files becomes a view of the same name, its partition columns ({@code dt}, and
+ * {@code hr} but for the tables about files) included, so that the saved queries run on them as
+ * they run in Athena.
  */
 final class TableViews implements AutoCloseable {
 
@@ -37,14 +38,14 @@ final class TableViews implements AutoCloseable {
     List<String> tables = new ArrayList<>();
     TreeSet<String> days = new TreeSet<>();
     try (Statement statement = connection.createStatement()) {
-      for (String table : TableNames.CHOOSABLE) {
-        List<String> tableDays = daysWithData(output.resolve(table));
+      for (String table : TableNames.ALL) {
+        List<String> tableDays = daysWithData(output.resolve(table), table);
         if (tableDays.isEmpty()) {
           continue;
         }
         // a pattern rather than a list of files: a year of an organization trail is tens of
         // thousands of files, and DuckDB prunes the days a query filters on by their folder
-        String committed = output.resolve(table) + "/dt=*/hr=*/[!._]*";
+        String committed = output.resolve(table) + "/" + committedFiles(table);
         statement.execute(
             "CREATE VIEW "
                 + table
@@ -84,17 +85,27 @@ final class TableViews implements AutoCloseable {
   }
 
   /**
-   * The days ({@code dt=...}) of a table that hold a file query engines read: under {@code hr=...},
-   * its name starting with neither '.' nor '_' (in-progress and hidden files).
+   * The committed files of a table, as a pattern relative to its folder: under its partition
+   * folders, their names starting with neither '.' nor '_' (in-progress and hidden files).
    */
-  private static List<String> daysWithData(Path table) throws IOException {
-    if (!Files.isDirectory(table)) {
+  private static String committedFiles(String table) {
+    StringBuilder pattern = new StringBuilder();
+    for (String column : TableNames.partitionColumns(table)) {
+      pattern.append(column).append("=*/");
+    }
+    return pattern.append("[!._]*").toString();
+  }
+
+  /** The days ({@code dt=...}) of a table that hold a committed file. */
+  private static List<String> daysWithData(Path folder, String table) throws IOException {
+    if (!Files.isDirectory(folder)) {
       return List.of();
     }
+    List<String> partitions = TableNames.partitionColumns(table);
     List<String> days = new ArrayList<>();
-    try (Stream<Path> dayFolders = Files.list(table)) {
+    try (Stream<Path> dayFolders = Files.list(folder)) {
       for (Path day : dayFolders.filter(f -> isFolder(f, "dt=")).sorted().toList()) {
-        if (hasCommittedFile(day)) {
+        if (hasCommittedFile(day, partitions.subList(1, partitions.size()))) {
           days.add(day.getFileName().toString().substring("dt=".length()));
         }
       }
@@ -102,13 +113,16 @@ final class TableViews implements AutoCloseable {
     return days;
   }
 
-  private static boolean hasCommittedFile(Path day) throws IOException {
-    try (Stream<Path> hours = Files.list(day)) {
-      for (Path hour : hours.filter(f -> isFolder(f, "hr=")).toList()) {
-        try (Stream<Path> files = Files.list(hour)) {
-          if (files.anyMatch(file -> isCommitted(file.getFileName().toString()))) {
-            return true;
-          }
+  /** Whether a partition folder holds a committed file, under its inner partition folders. */
+  private static boolean hasCommittedFile(Path partition, List<String> inner) throws IOException {
+    try (Stream<Path> entries = Files.list(partition)) {
+      if (inner.isEmpty()) {
+        return entries.anyMatch(
+            file -> Files.isRegularFile(file) && isCommitted(file.getFileName().toString()));
+      }
+      for (Path folder : entries.filter(f -> isFolder(f, inner.get(0) + "=")).toList()) {
+        if (hasCommittedFile(folder, inner.subList(1, inner.size()))) {
+          return true;
         }
       }
     }
@@ -119,7 +133,7 @@ final class TableViews implements AutoCloseable {
     return Files.isDirectory(path) && path.getFileName().toString().startsWith(prefix);
   }
 
-  private static boolean isCommitted(String name) {
+  static boolean isCommitted(String name) {
     return !name.startsWith(".") && !name.startsWith("_");
   }
 

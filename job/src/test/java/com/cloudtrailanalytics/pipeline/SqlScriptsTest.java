@@ -8,6 +8,7 @@ import com.cloudtrailanalytics.config.TableNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,35 @@ class SqlScriptsTest {
                   .map(name -> name.replaceAll("^\\d+_|\\.sql$", "")))
           .containsExactlyInAnyOrderElementsOf(tables);
     }
+  }
+
+  @Test
+  void everyTablesPartitionFoldersAreThoseItsFlinkAndAthenaFilesDeclare() throws Exception {
+    for (String table : TableNames.ALL) {
+      List<String> columns = TableNames.partitionColumns(table);
+      String flink = "PARTITIONED BY (" + String.join(", ", columns) + ")";
+      String athena =
+          "PARTITIONED BY ("
+              + String.join(", ", columns.stream().map(c -> c + " string").toList())
+              + ")";
+      for (Path file : sqlFilesOf(table)) {
+        assertThat(Files.readString(file))
+            .as(file.toString())
+            .contains(file.toString().contains("flink") ? flink : athena);
+      }
+    }
+  }
+
+  private static List<Path> sqlFilesOf(String table) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (String folder : List.of("../sql/flink", "../sql/athena")) {
+      try (Stream<Path> sql = Files.list(Path.of(folder))) {
+        sql.filter(f -> f.getFileName().toString().matches("\\d+_" + table + "\\.sql"))
+            .forEach(files::add);
+      }
+    }
+    assertThat(files).as(table).hasSize(2);
+    return files;
   }
 
   @Test
