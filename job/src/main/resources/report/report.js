@@ -202,7 +202,7 @@
 
   function draw(panel, box) {
     if (panel.empty) {
-      box.appendChild(element('p', { class: 'empty' }, panel.empty));
+      box.appendChild(element('p', { class: panel.allClear ? 'empty all-clear' : 'empty' }, panel.empty));
       return;
     }
     if (panel.rows.length === 0) {

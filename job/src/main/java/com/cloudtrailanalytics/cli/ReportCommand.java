@@ -90,12 +90,16 @@ final class ReportCommand {
   }
 
   static void print(Report.Written written, PrintStream out) {
+    // an all-clear panel is empty because nothing is amiss: said apart, not as missing data
+    String allClear =
+        written.panelsAllClear() == 0 ? "" : ", " + written.panelsAllClear() + " all clear";
     out.printf(
-        "Report: %s (%,d KB, %d of %d panels with data, %s to %s, in %.1f s)%n",
+        "Report: %s (%,d KB, %d of %d panels with data%s, %s to %s, in %.1f s)%n",
         written.file().toAbsolutePath(),
         written.bytes() / 1024,
         written.panelsWithData(),
         written.panels(),
+        allClear,
         written.parameters().getOrDefault("from", "-"),
         written.parameters().getOrDefault("to", "-"),
         written.took().toMillis() / 1000.0);

@@ -27,9 +27,10 @@ public record Dashboards(List<Dashboard> dashboards) {
 
   /**
    * A panel: the saved query it draws, its parameters' names in the order of the query's {@code ?}
-   * marks, and the chart.
+   * marks, the chart, and what an answer with no rows means when that is good news (else null).
    */
-  public record Panel(String title, String query, List<String> parameters, Chart chart) {
+  public record Panel(
+      String title, String query, List<String> parameters, Chart chart, String empty) {
 
     /** The saved query's text, ready to prepare: its trailing semicolon removed. */
     public String sql() {

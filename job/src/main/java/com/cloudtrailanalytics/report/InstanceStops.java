@@ -19,7 +19,8 @@ public final class InstanceStops {
           "Instances stopped or terminated",
           "stopped_instances",
           List.of("from", "to", "from", "to"),
-          Dashboards.Chart.table());
+          Dashboards.Chart.table(),
+          null);
 
   /** One StopInstances or TerminateInstances call, as the query answers it. */
   record InstanceStop(
@@ -48,7 +49,8 @@ public final class InstanceStops {
           "Findings on one event",
           "findings_on_event",
           List.of("from", "to", "event"),
-          Dashboards.Chart.table());
+          Dashboards.Chart.table(),
+          null);
 
   /** A finding on an event: how severe, which rule or detection. */
   record EventFinding(String severity, String ruleTitle) {}

@@ -39,9 +39,15 @@ final class PanelQueries {
   PanelResult answer(Panel panel) throws SQLException {
     String sql = panel.sql();
     for (String table : tablesRead(sql)) {
-      if (!views.tables().contains(table)) {
-        return PanelResult.nothing("No data in the " + table + " table.");
+      if (views.tables().contains(table)) {
+        continue;
       }
+      // the job writes these tables on every run, so beside other tables, no file is no row
+      boolean wroteNothing = TableNames.ALWAYS_WRITTEN.contains(table) && !views.tables().isEmpty();
+      if (wroteNothing && panel.empty() != null) {
+        return PanelResult.allClear(panel.empty());
+      }
+      return PanelResult.nothing("No data in the " + table + " table.");
     }
     for (String name : panel.parameters()) {
       if (parameters.get(name) == null) {
@@ -53,7 +59,10 @@ final class PanelQueries {
         statement.setString(i + 1, parameters.get(panel.parameters().get(i)));
       }
       try (ResultSet result = statement.executeQuery()) {
-        return read(result);
+        PanelResult answer = read(result);
+        return answer.rows().isEmpty() && panel.empty() != null
+            ? new PanelResult(answer.columns(), answer.rows(), panel.empty(), true)
+            : answer;
       }
     }
   }
@@ -64,7 +73,7 @@ final class PanelQueries {
     Matcher matcher = TABLE_READ.matcher(sql.replaceAll("--[^\\n]*", ""));
     while (matcher.find()) {
       String name = matcher.group(1);
-      if (TableNames.CHOOSABLE.contains(name) && !tables.contains(name)) {
+      if (TableNames.ALL.contains(name) && !tables.contains(name)) {
         tables.add(name);
       }
     }
@@ -85,7 +94,7 @@ final class PanelQueries {
       }
       rows.add(row);
     }
-    return new PanelResult(columns, rows, null);
+    return new PanelResult(columns, rows, null, false);
   }
 
   /** A value as the page shows it: times in UTC as text, lists as lists. */

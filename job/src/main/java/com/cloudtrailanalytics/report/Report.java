@@ -35,12 +35,16 @@ public final class Report {
   public record Settings(
       Path tables, String tablesName, String from, String to, String person, String instance) {}
 
-  /** What was written. */
+  /**
+   * What was written: how many panels, how many of them with data, and how many with none because
+   * nothing was amiss (a panel whose empty answer is good news).
+   */
   public record Written(
       Path file,
       long bytes,
       int panels,
       int panelsWithData,
+      int panelsAllClear,
       Map<String, String> parameters,
       Duration took) {}
 
@@ -55,6 +59,7 @@ public final class Report {
       List<DrawnDashboard> drawn = new ArrayList<>();
       int panels = 0;
       int withData = 0;
+      int allClear = 0;
       for (Dashboards.Dashboard dashboard : dashboards.dashboards()) {
         List<DrawnPanel> drawnPanels = new ArrayList<>();
         for (Dashboards.Panel panel : dashboard.panels()) {
@@ -62,6 +67,7 @@ public final class Report {
           drawnPanels.add(new DrawnPanel(panel, result));
           panels++;
           withData += result.rows().isEmpty() ? 0 : 1;
+          allClear += result.allClear() ? 1 : 0;
         }
         drawn.add(new DrawnDashboard(dashboard.title(), drawnPanels));
       }
@@ -85,6 +91,7 @@ public final class Report {
           Files.size(out),
           panels,
           withData,
+          allClear,
           parameters,
           Duration.between(started, Instant.now()));
     }

@@ -58,6 +58,7 @@ final class ReportPage {
     json.put("rows", rows.subList(0, Math.min(rows.size(), shown(drawn.panel().chart()))));
     json.put("rowCount", rows.size());
     json.put("empty", drawn.result().emptyBecause());
+    json.put("allClear", drawn.result().allClear());
     return json;
   }
 

@@ -60,6 +60,10 @@ final class GrafanaPanels {
     }
     ObjectNode fieldConfig = json.putObject("fieldConfig");
     ObjectNode defaults = fieldConfig.putObject("defaults");
+    if (panel.empty() != null) {
+      // Grafana shows a panel's noValue in place of "No data"
+      defaults.put("noValue", panel.empty());
+    }
     if (!custom.isEmpty()) {
       defaults.set("custom", custom);
     }
