@@ -12,6 +12,8 @@ import com.cloudtrailanalytics.sample.SyntheticTrail;
 import com.cloudtrailanalytics.testing.SampleRun;
 import com.cloudtrailanalytics.testing.TrailRecords.Record;
 import com.maxmind.geoip2.model.CityResponse;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -267,6 +269,40 @@ abstract class DashboardQueryAnswers extends SavedQueryAnswers {
             expected.entrySet().stream()
                 .map(e -> List.<Object>of(e.getKey().get(0), e.getKey().get(1), e.getValue()))
                 .toList());
+  }
+
+  @Test
+  void inputSetAsideIsTheFileThatIsNotGzipAndTheFileThatIsNotALogFile() throws Exception {
+    List<List<Object>> rows = run("unread_input_by_reason", FIRST_DAY, LAST_DAY);
+
+    assertThat(rows)
+        .containsExactly(
+            List.of("rejected_file", "corrupt_gzip", 1L, 0L, key(sample.notGzip)),
+            List.of("skipped_file", "not_a_log_file", 1L, 0L, key(sample.notALogFile)));
+    assertThat(run("unread_input_by_reason", FIRST_DAY, FIRST_DAY))
+        .as("both files are of the last day")
+        .isEmpty();
+  }
+
+  @Test
+  void filesNotReadWholeAreTheRejectedFileThenTheSkippedOne() throws Exception {
+    List<List<Object>> rows = run("files_not_read_whole", FIRST_DAY, LAST_DAY);
+
+    // the not-gzip file is named as delivered at 02:00 of the last day (SampleRun)
+    Instant named = SampleRun.START.plus(SampleRun.DURATION).minus(Duration.ofHours(1));
+    assertThat(rows.stream().map(row -> row.subList(0, 4)))
+        .containsExactly(
+            List.of(key(sample.notGzip), "rejected", "log", "corrupt_gzip"),
+            List.of(key(sample.notALogFile), "skipped", "other", "not_a_log_file"));
+    assertThat(rows.get(0).get(4)).isEqualTo(named);
+    assertThat(rows.stream().map(row -> row.subList(5, 7)))
+        .as("neither file gave an event or a record")
+        .allSatisfy(counts -> assertThat(counts).containsOnly(0L));
+  }
+
+  /** A file's key as the job's tables spell it: its URI as Flink prints a path. */
+  private static String key(Path file) {
+    return new org.apache.flink.core.fs.Path(file.toUri()).toString();
   }
 
   /** Failed calls grouped by {@code key}: errors and principals, most errors first, top 15. */

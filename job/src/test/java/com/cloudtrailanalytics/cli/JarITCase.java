@@ -64,7 +64,7 @@ class JarITCase {
                   + " sign-in without MFA (medium); Console sign-in from a country not seen for"
                   + " this person (medium).")
           .containsPattern("Report: .*/cloudtrail-demo/report.html \\(")
-          .contains("17 of 17 panels with data");
+          .contains("17 of 19 panels with data, 2 all clear");
       assertThat(demo.stderr()).doesNotContain("Exception");
     }
     Instant stop = Investigation.webServerStopped(DemoCommand.SAMPLE_START, Duration.ofHours(6));

@@ -87,6 +87,21 @@ class GrafanaDashboardsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {GrafanaDashboards.TRINO_DASHBOARD, GrafanaDashboards.ATHENA_DASHBOARD})
+  void aPanelWhoseEmptyAnswerIsGoodNewsSaysSoInsteadOfNoData(String file) throws IOException {
+    List<Panel> expected =
+        manifest.dashboards().stream().flatMap(d -> d.panels().stream()).toList();
+    List<JsonNode> panels = GrafanaDashboardJson.panels(GrafanaDashboardJson.read(file));
+    for (int i = 0; i < panels.size(); i++) {
+      JsonNode noValue = panels.get(i).at("/fieldConfig/defaults/noValue");
+      assertThat(noValue.isMissingNode() ? null : noValue.asText())
+          .as(expected.get(i).title())
+          .isEqualTo(expected.get(i).empty());
+    }
+    assertThat(expected).anySatisfy(panel -> assertThat(panel.empty()).isNotNull());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {GrafanaDashboards.TRINO_DASHBOARD, GrafanaDashboards.ATHENA_DASHBOARD})
   void noPlaceholderIsLeftOutsideStringLiterals(String file) throws IOException {
     for (JsonNode panel : GrafanaDashboardJson.panels(GrafanaDashboardJson.read(file))) {
       assertThat(STRING_LITERAL.matcher(rawSql(panel)).replaceAll("''"))

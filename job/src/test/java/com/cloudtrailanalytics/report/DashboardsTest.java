@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.cloudtrailanalytics.report.Dashboards.Panel;
 import java.util.List;
@@ -16,7 +17,7 @@ class DashboardsTest {
       Dashboards.load().dashboards().stream().flatMap(d -> d.panels().stream()).toList();
 
   @Test
-  void theFiveDashboardsOfTheSeedsFindingsAndTheInvestigation() {
+  void theDashboardsOfTheSeedsFindingsTheInvestigationAndInputHealth() {
     assertThat(Dashboards.load().dashboards())
         .extracting(Dashboards.Dashboard::title)
         .containsExactly(
@@ -26,7 +27,8 @@ class DashboardsTest {
             "EC2 security group changes",
             "Operational account activity",
             "Findings",
-            "Investigation");
+            "Investigation",
+            "Input health");
   }
 
   @Test
@@ -48,5 +50,19 @@ class DashboardsTest {
                 "-- FROM rejects\nWITH x AS (SELECT * FROM console_logins)"
                     + " SELECT * FROM events e LEFT JOIN findings f ON true JOIN x ON true"))
         .containsExactly("console_logins", "events", "findings");
+    assertThat(PanelQueries.tablesRead("SELECT * FROM rejects r JOIN source_files f ON true"))
+        .containsExactly("rejects", "source_files");
+  }
+
+  @Test
+  void theInputHealthPanelsSayThatNoRowsIsGoodNews() {
+    assertThat(panels)
+        .filteredOn(panel -> panel.empty() != null)
+        .extracting(Panel::query, Panel::empty)
+        .containsExactly(
+            tuple(
+                "unread_input_by_reason",
+                "Nothing set aside; every file listed was read whole, every record kept."),
+            tuple("files_not_read_whole", "Every file listed was read whole."));
   }
 }

@@ -1,6 +1,7 @@
 package com.cloudtrailanalytics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.cloudtrailanalytics.cli.Cli;
 import com.cloudtrailanalytics.config.JobOptions;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -106,6 +108,37 @@ class ReportITCase {
     assertThat(sample.parameters())
         .containsEntry("from", SampleRun.FIRST_DAY)
         .containsEntry("to", SampleRun.LAST_DAY);
+  }
+
+  @Test
+  void aDayWithEveryFileReadWholeIsAllClearNotMissingData() throws Exception {
+    Report.Written firstDay =
+        Report.write(
+            new Report.Settings(
+                SampleRun.get().output,
+                "the sample run's first day",
+                SampleRun.FIRST_DAY,
+                SampleRun.FIRST_DAY,
+                "nicholas",
+                SyntheticTrail.WEB_SERVER),
+            dir.resolve("first-day.html"));
+
+    assertThat(firstDay.panelsAllClear()).isEqualTo(2);
+    assertThat(sample.panelsAllClear())
+        .as("the last day has a file rejected, one skipped")
+        .isZero();
+    List<JsonNode> inputHealth =
+        pageData(firstDay.file()).get("dashboards").findValues("panels").stream()
+            .flatMap(panels -> StreamSupport.stream(panels.spliterator(), false))
+            .filter(panel -> panel.get("allClear").asBoolean())
+            .toList();
+    assertThat(inputHealth)
+        .extracting(panel -> panel.get("query").asText(), panel -> panel.get("empty").asText())
+        .containsExactly(
+            tuple(
+                "unread_input_by_reason",
+                "Nothing set aside; every file listed was read whole, every record kept."),
+            tuple("files_not_read_whole", "Every file listed was read whole."));
   }
 
   @Test
@@ -253,9 +286,10 @@ class ReportITCase {
     try (Stream<Path> files = Files.walk(output)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path relative = output.relativize(file);
+        String table = relative.getName(0).toString();
         boolean committed =
-            relative.getNameCount() == 4
-                && TableNames.CHOOSABLE.contains(relative.getName(0).toString())
+            TableNames.ALL.contains(table)
+                && relative.getNameCount() == TableNames.partitionColumns(table).size() + 2
                 && !file.getFileName().toString().startsWith(".")
                 && !file.getFileName().toString().startsWith("_");
         if (committed) {
@@ -263,7 +297,7 @@ class ReportITCase {
           Files.copy(file, copy.resolve(relative));
           boolean needed =
               relative.getName(1).toString().equals("dt=" + SampleRun.LAST_DAY)
-                  || relative.getName(0).toString().equals(TableNames.CONSOLE_LOGINS);
+                  || table.equals(TableNames.CONSOLE_LOGINS);
           lastDay += needed ? 1 : 0;
         }
       }

@@ -149,11 +149,17 @@ public final class TrailRecords {
 
   private TrailRecords() {}
 
-  /** The records of every log file under {@code bucket}, or of one file. */
+  /**
+   * The records of every log file under {@code bucket}, or of one file; a file that is not gzip
+   * holds none (the job rejects it whole).
+   */
   public static List<Record> of(Path bucket) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<Record> records = new ArrayList<>();
     for (Path file : logFiles(bucket)) {
+      if (!isGzip(file)) {
+        continue;
+      }
       Matcher account = KEY_ACCOUNT.matcher(file.toString());
       String keyAccount = account.find() ? account.group(1) : null;
       try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
@@ -163,6 +169,13 @@ public final class TrailRecords {
       }
     }
     return records;
+  }
+
+  /** Whether a file starts with gzip's magic bytes (RFC 1952: 1f 8b). */
+  private static boolean isGzip(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    }
   }
 
   /**
