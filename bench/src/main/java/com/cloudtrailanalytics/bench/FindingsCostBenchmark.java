@@ -8,11 +8,13 @@ import java.util.List;
 /**
  * What the findings cost: the bounded job with the two activity tables, and with the activity
  * tables plus {@code findings} (the built-in Sigma rules and every stateful detection, with a City
- * database), alternated on the same trail, {@code --runs} times each. Steady rates are marginal
- * between a trail of N/2 events and one of N, as in {@link EndToEndBenchmark}.
+ * database), alternated on the same trail, {@code --runs} times each, with each run's CPU time.
+ * Steady rates, marginal between a trail of N/2 events and one of N as in {@link
+ * EndToEndBenchmark}, are printed too.
  *
  * <p>{@code bench/run-findings-cost.sh [--events N] [--runs R] [--heap 1g] [--min-ratio 0.8]}:
- * exits 1 when the steady rate with findings is below {@code --min-ratio} of the rate without.
+ * exits 1 when the throughput with findings on N events (the median wall time without, over the
+ * median with) is below {@code --min-ratio}.
  */
 public final class FindingsCostBenchmark {
 
@@ -61,7 +63,9 @@ public final class FindingsCostBenchmark {
     }
     double steadyWithout = steady(events, without, withoutHalf);
     double steadyWith = steady(events, withFindings, withFindingsHalf);
-    double ratio = steadyWith / steadyWithout;
+    // The check is on whole runs (what a backfill of N events takes): the steady rate, a difference
+    // of two medians, gave 0.71 and 0.96 in two runs of the same job on 2 cores.
+    double ratio = BenchArgs.median(without) / BenchArgs.median(withFindings);
     System.out.printf(
         "%nMedians of %d runs, %,d events: activity tables %.1f s, %,.0f events/s steady;"
             + " with findings %.1f s, %,.0f events/s steady%n",
@@ -79,8 +83,9 @@ public final class FindingsCostBenchmark {
         BenchArgs.median(cpuWithout) / BenchArgs.median(cpuWithFindings));
     boolean kept = ratio >= minRatio;
     System.out.printf(
-        "Check: steady rate with findings / without = %.2f >= %.2f: %s%n",
-        ratio, minRatio, kept ? "ok" : "FAILED");
+        "Check: throughput with findings / without (N events, medians of wall time) = %.2f"
+            + " >= %.2f: %s (steady rates: %.2f)%n",
+        ratio, minRatio, kept ? "ok" : "FAILED", steadyWith / steadyWithout);
     if (!kept) {
       System.exit(1);
     }
