@@ -59,6 +59,8 @@ public final class EndToEndBenchmark {
     List<Double> everythingHalf = new ArrayList<>();
     List<Long> activityRss = new ArrayList<>();
     List<Long> everythingRss = new ArrayList<>();
+    List<Double> activityCpu = new ArrayList<>();
+    List<Double> everythingCpu = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       long started = System.nanoTime();
       PlainJavaAggregates.Counts counts = PlainJavaAggregates.run(files);
@@ -73,16 +75,26 @@ public final class EndToEndBenchmark {
       JobRun job = JobRun.of(jar, heap, trail, fresh(dir.resolve("out-activity")), ACTIVITY);
       activity.add(job.seconds());
       activityRss.add(job.peakRssBytes());
+      activityCpu.add(job.cpuSeconds());
       System.out.printf(
-          "run %d job (activity tables): %6.1f s, peak RSS %,d MB%n%s",
-          run, job.seconds(), job.peakRssBytes() >> 20, checkLines(job.summary()));
+          "run %d job (activity tables): %6.1f s, CPU %6.1f s, peak RSS %,d MB%n%s",
+          run,
+          job.seconds(),
+          job.cpuSeconds(),
+          job.peakRssBytes() >> 20,
+          checkLines(job.summary()));
 
       job = JobRun.of(jar, heap, trail, fresh(dir.resolve("out-all")), EVERY_TABLE);
       everything.add(job.seconds());
       everythingRss.add(job.peakRssBytes());
+      everythingCpu.add(job.cpuSeconds());
       System.out.printf(
-          "run %d job (every table):     %6.1f s, peak RSS %,d MB%n%s",
-          run, job.seconds(), job.peakRssBytes() >> 20, checkLines(job.summary()));
+          "run %d job (every table):     %6.1f s, CPU %6.1f s, peak RSS %,d MB%n%s",
+          run,
+          job.seconds(),
+          job.cpuSeconds(),
+          job.peakRssBytes() >> 20,
+          checkLines(job.summary()));
 
       activityHalf.add(
           JobRun.of(jar, heap, half, fresh(dir.resolve("out-activity")), ACTIVITY).seconds());
@@ -132,6 +144,10 @@ public final class EndToEndBenchmark {
     System.out.printf(
         "Job start-up and shutdown (one-file trail): %.1f s. Job (activity) wall time / DuckDB: %.2f%n",
         fixed, BenchArgs.median(activity) / BenchArgs.median(duckdb));
+    System.out.printf(
+        "Job CPU time (user and system, whole process, N events), medians: activity tables %.1f s,"
+            + " every table %.1f s%n",
+        BenchArgs.median(activityCpu), BenchArgs.median(everythingCpu));
     long peakRssMb = everythingRss.stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
     boolean withinBound = peakRssMb <= maxRssMb;
     System.out.printf(
