@@ -10,7 +10,7 @@ import org.apache.flink.util.Collector;
 /**
  * Every event checked once for findings: the Sigma rules' findings on the main output, and the
  * signals of the stateful detections on {@link DetectionSignals}' outputs. One operator rather than
- * one per check, so that each event is handed over (and copied) once, not once per check.
+ * one per check, so that each event is handed over once, not once per check.
  */
 final class EventChecks extends ProcessFunction<CloudTrailEvent, Finding> {
 

@@ -24,13 +24,14 @@ final class RuleIndex implements Serializable {
   private static final FieldPath ERROR_CODE = FieldPath.of("errorCode");
   private static final Gated[] NONE = new Gated[0];
 
-  private final List<SigmaRule> rules;
+  /** Every rule with its tests, in the rules' order. */
+  private final List<Gated> rules;
 
   /** The rules that may match an event of each name seen so far, in the rules' order. */
   private transient Map<String, Gated[]> byEventName;
 
   RuleIndex(List<SigmaRule> rules) {
-    this.rules = List.copyOf(rules);
+    this.rules = rules.stream().map(Gated::of).toList();
   }
 
   /** The rules that may match an event named {@code eventName}, each with its other tests. */
@@ -45,11 +46,10 @@ final class RuleIndex implements Serializable {
       candidates =
           rules.stream()
               .filter(
-                  rule -> {
-                    Set<String> names = rule.detection().requiredValues(EVENT_NAME);
+                  gated -> {
+                    Set<String> names = gated.rule().detection().requiredValues(EVENT_NAME);
                     return names == null || names.contains(lower);
                   })
-              .map(Gated::of)
               .toArray(Gated[]::new);
       byEventName.put(name, candidates.length == 0 ? NONE : candidates);
     }
@@ -62,7 +62,8 @@ final class RuleIndex implements Serializable {
    * @param identityTypes the {@code userIdentity.type} values one of which the rule needs, or null
    * @param needsErrorCode whether the rule needs an {@code errorCode}
    */
-  record Gated(SigmaRule rule, String[] identityTypes, boolean needsErrorCode) {
+  record Gated(SigmaRule rule, String[] identityTypes, boolean needsErrorCode)
+      implements Serializable {
 
     static Gated of(SigmaRule rule) {
       Set<String> types = rule.detection().requiredValues(IDENTITY_TYPE);
