@@ -52,15 +52,11 @@ public final class EndToEndBenchmark {
 
     List<Double> floor = new ArrayList<>();
     List<Double> duckdb = new ArrayList<>();
-    List<Double> activity = new ArrayList<>();
-    List<Double> everything = new ArrayList<>();
+    JobRuns activity = new JobRuns();
+    JobRuns everything = new JobRuns();
     List<Double> startup = new ArrayList<>();
     List<Double> activityHalf = new ArrayList<>();
     List<Double> everythingHalf = new ArrayList<>();
-    List<Long> activityRss = new ArrayList<>();
-    List<Long> everythingRss = new ArrayList<>();
-    List<Double> activityCpu = new ArrayList<>();
-    List<Double> everythingCpu = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       long started = System.nanoTime();
       PlainJavaAggregates.Counts counts = PlainJavaAggregates.run(files);
@@ -72,29 +68,14 @@ public final class EndToEndBenchmark {
       duckdb.add(seconds(started));
       System.out.printf("run %d DuckDB:   %6.1f s, %s%n", run, last(duckdb), counts);
 
-      JobRun job = JobRun.of(jar, heap, trail, fresh(dir.resolve("out-activity")), ACTIVITY);
-      activity.add(job.seconds());
-      activityRss.add(job.peakRssBytes());
-      activityCpu.add(job.cpuSeconds());
-      System.out.printf(
-          "run %d job (activity tables): %6.1f s, CPU %6.1f s, peak RSS %,d MB%n%s",
+      print(
           run,
-          job.seconds(),
-          job.cpuSeconds(),
-          job.peakRssBytes() >> 20,
-          checkLines(job.summary()));
-
-      job = JobRun.of(jar, heap, trail, fresh(dir.resolve("out-all")), EVERY_TABLE);
-      everything.add(job.seconds());
-      everythingRss.add(job.peakRssBytes());
-      everythingCpu.add(job.cpuSeconds());
-      System.out.printf(
-          "run %d job (every table):     %6.1f s, CPU %6.1f s, peak RSS %,d MB%n%s",
+          "activity tables",
+          activity.add(JobRun.of(jar, heap, trail, fresh(dir.resolve("out-activity")), ACTIVITY)));
+      print(
           run,
-          job.seconds(),
-          job.cpuSeconds(),
-          job.peakRssBytes() >> 20,
-          checkLines(job.summary()));
+          "every table",
+          everything.add(JobRun.of(jar, heap, trail, fresh(dir.resolve("out-all")), EVERY_TABLE)));
 
       activityHalf.add(
           JobRun.of(jar, heap, half, fresh(dir.resolve("out-activity")), ACTIVITY).seconds());
@@ -129,26 +110,26 @@ public final class EndToEndBenchmark {
         -1);
     row(
         "Job, activity tables",
-        BenchArgs.median(activity),
+        activity.medianSeconds(),
         events,
-        (events - events / 2) / (BenchArgs.median(activity) - BenchArgs.median(activityHalf)),
+        (events - events / 2) / (activity.medianSeconds() - BenchArgs.median(activityHalf)),
         floorRate,
-        medianLong(activityRss));
+        activity.medianPeakRssBytes());
     row(
         "Job, every table",
-        BenchArgs.median(everything),
+        everything.medianSeconds(),
         events,
-        (events - events / 2) / (BenchArgs.median(everything) - BenchArgs.median(everythingHalf)),
+        (events - events / 2) / (everything.medianSeconds() - BenchArgs.median(everythingHalf)),
         floorRate,
-        medianLong(everythingRss));
+        everything.medianPeakRssBytes());
     System.out.printf(
         "Job start-up and shutdown (one-file trail): %.1f s. Job (activity) wall time / DuckDB: %.2f%n",
-        fixed, BenchArgs.median(activity) / BenchArgs.median(duckdb));
+        fixed, activity.medianSeconds() / BenchArgs.median(duckdb));
     System.out.printf(
         "Job CPU time (user and system, whole process, N events), medians: activity tables %.1f s,"
             + " every table %.1f s%n",
-        BenchArgs.median(activityCpu), BenchArgs.median(everythingCpu));
-    long peakRssMb = everythingRss.stream().mapToLong(Long::longValue).max().orElse(0) >> 20;
+        activity.medianCpuSeconds(), everything.medianCpuSeconds());
+    long peakRssMb = everything.highestPeakRssBytes() >> 20;
     boolean withinBound = peakRssMb <= maxRssMb;
     System.out.printf(
         "Check: every table, highest peak RSS of %d runs %,d MB <= %,d MB (heap %s): %s%n",
@@ -168,6 +149,20 @@ public final class EndToEndBenchmark {
         steady,
         steady / floorRate,
         rss < 0 ? "" : (rss >> 20) + " MB");
+  }
+
+  /**
+   * One job run's line: wall and CPU time, peak memory, and the lines of its summary that check.
+   */
+  private static void print(int run, String tables, JobRun job) {
+    System.out.printf(
+        "run %d job (%s): %6.1f s, CPU %6.1f s, peak RSS %,d MB%n%s",
+        run,
+        tables,
+        job.seconds(),
+        job.cpuSeconds(),
+        job.peakRssBytes() >> 20,
+        checkLines(job.summary()));
   }
 
   private static String checkLines(String summary) {
@@ -194,9 +189,5 @@ public final class EndToEndBenchmark {
 
   private static double last(List<Double> values) {
     return values.get(values.size() - 1);
-  }
-
-  private static long medianLong(List<Long> values) {
-    return (long) BenchArgs.median(values.stream().map(Long::doubleValue).toList());
   }
 }

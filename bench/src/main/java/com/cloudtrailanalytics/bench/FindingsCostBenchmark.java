@@ -34,53 +34,47 @@ public final class FindingsCostBenchmark {
     SampleGeoDatabases.Written geo = SampleGeoDatabases.writeTo(dir.resolve("geoip"));
     List<String> flags = List.of("--geoip-db", geo.city().toString());
 
-    List<Double> without = new ArrayList<>();
-    List<Double> withFindings = new ArrayList<>();
+    JobRuns without = new JobRuns();
+    JobRuns withFindings = new JobRuns();
     List<Double> withoutHalf = new ArrayList<>();
     List<Double> withFindingsHalf = new ArrayList<>();
-    List<Double> cpuWithout = new ArrayList<>();
-    List<Double> cpuWithFindings = new ArrayList<>();
     Path output = dir.resolve("out-findings-cost");
     for (int run = 1; run <= runs; run++) {
-      JobRun activity = run(jar, heap, trail, output, ACTIVITY, flags);
-      JobRun findings = run(jar, heap, trail, output, WITH_FINDINGS, flags);
-      without.add(activity.seconds());
-      cpuWithout.add(activity.cpuSeconds());
-      withFindings.add(findings.seconds());
-      cpuWithFindings.add(findings.cpuSeconds());
+      JobRun activity = without.add(run(jar, heap, trail, output, ACTIVITY, flags));
+      JobRun findings = withFindings.add(run(jar, heap, trail, output, WITH_FINDINGS, flags));
       withoutHalf.add(run(jar, heap, half, output, ACTIVITY, flags).seconds());
       withFindingsHalf.add(run(jar, heap, half, output, WITH_FINDINGS, flags).seconds());
       System.out.printf(
           "run %d: activity tables %6.1f s, CPU %6.1f s (N/2: %6.1f s),"
               + " with findings %6.1f s, CPU %6.1f s (N/2: %6.1f s)%n",
           run,
-          without.get(run - 1),
-          cpuWithout.get(run - 1),
+          activity.seconds(),
+          activity.cpuSeconds(),
           withoutHalf.get(run - 1),
-          withFindings.get(run - 1),
-          cpuWithFindings.get(run - 1),
+          findings.seconds(),
+          findings.cpuSeconds(),
           withFindingsHalf.get(run - 1));
     }
     double steadyWithout = steady(events, without, withoutHalf);
     double steadyWith = steady(events, withFindings, withFindingsHalf);
     // The check is on whole runs (what a backfill of N events takes): the steady rate, a difference
     // of two medians, gave 0.71 and 0.96 in two runs of the same job on 2 cores.
-    double ratio = BenchArgs.median(without) / BenchArgs.median(withFindings);
+    double ratio = without.medianSeconds() / withFindings.medianSeconds();
     System.out.printf(
         "%nMedians of %d runs, %,d events: activity tables %.1f s, %,.0f events/s steady;"
             + " with findings %.1f s, %,.0f events/s steady%n",
         runs,
         events,
-        BenchArgs.median(without),
+        without.medianSeconds(),
         steadyWithout,
-        BenchArgs.median(withFindings),
+        withFindings.medianSeconds(),
         steadyWith);
     System.out.printf(
         "CPU time (user and system, whole process, N events), medians: %.1f s and %.1f s;"
             + " the activity run's share of the run with findings: %.2f%n",
-        BenchArgs.median(cpuWithout),
-        BenchArgs.median(cpuWithFindings),
-        BenchArgs.median(cpuWithout) / BenchArgs.median(cpuWithFindings));
+        without.medianCpuSeconds(),
+        withFindings.medianCpuSeconds(),
+        without.medianCpuSeconds() / withFindings.medianCpuSeconds());
     boolean kept = ratio >= minRatio;
     System.out.printf(
         "Check: throughput with findings / without (N events, medians of wall time) = %.2f"
@@ -98,7 +92,7 @@ public final class FindingsCostBenchmark {
     return JobRun.of(jar, heap, trail, output, tables, flags);
   }
 
-  private static double steady(long events, List<Double> full, List<Double> half) {
-    return (events - events / 2) / (BenchArgs.median(full) - BenchArgs.median(half));
+  private static double steady(long events, JobRuns full, List<Double> half) {
+    return (events - events / 2) / (full.medianSeconds() - BenchArgs.median(half));
   }
 }
