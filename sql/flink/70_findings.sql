@@ -1,6 +1,8 @@
 -- findings: what the Sigma rules (built-in and --rules) and the stateful detections found, one row
 -- per finding. finding_id is stable (the rule and the events), so a replay writes the same id.
 -- Partitioned by the time of the (last) event the finding is about. Placeholders: ${output}.
+-- One writer: findings are few, and with one file per partition and checkpoint, compaction only
+-- renames (two writers cost 1.5 s more CPU on 140,000 findings, writing and compacting).
 CREATE TEMPORARY TABLE findings (
   finding_id STRING,
   rule_id STRING,
@@ -22,7 +24,7 @@ CREATE TEMPORARY TABLE findings (
   dt STRING,
   hr STRING
 ) PARTITIONED BY (dt, hr)
-WITH ('path' = '${output}/findings')
+WITH ('path' = '${output}/findings', 'sink.parallelism' = '1')
 LIKE parquet_table (EXCLUDING ALL OVERWRITING OPTIONS);
 
 INSERT INTO findings
