@@ -4,11 +4,17 @@ import com.cloudtrailanalytics.findings.Finding;
 import com.cloudtrailanalytics.findings.Severity;
 import com.cloudtrailanalytics.geo.Places;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
@@ -16,9 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands findings to a sender thread through a bounded queue: {@link #write} never waits. The sender
- * skips findings already posted (before a restart), posts the rest and marks them sent.
+ * skips findings already posted (before a restart), posts the rest and marks them sent. Findings
+ * still waiting, or being posted, at a checkpoint are in its state, so a restart posts them rather
+ * than losing them.
  */
-final class AlertWriter implements SinkWriter<Finding> {
+final class AlertWriter implements StatefulSinkWriter<Finding, Finding> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertWriter.class);
 
@@ -27,6 +35,10 @@ final class AlertWriter implements SinkWriter<Finding> {
   private final SentAlerts sent;
   private final Places places;
   private final BlockingQueue<Finding> queue;
+
+  /** Findings queued or being posted, by id, in the order they came: the state at a checkpoint. */
+  private final Map<String, Finding> waiting = Collections.synchronizedMap(new LinkedHashMap<>());
+
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Counter posted;
   private final Counter dropped;
@@ -38,7 +50,8 @@ final class AlertWriter implements SinkWriter<Finding> {
       Webhook webhook,
       SentAlerts sent,
       Places places,
-      MetricGroup metrics) {
+      MetricGroup metrics,
+      Collection<Finding> restored) {
     this.settings = settings;
     this.webhook = webhook;
     this.sent = sent;
@@ -49,19 +62,32 @@ final class AlertWriter implements SinkWriter<Finding> {
     this.postedBefore = metrics.counter("alertsPostedBefore");
     this.sender = new Thread(this::sendUntilInterrupted, "alert-sender");
     sender.setDaemon(true);
+    restored.forEach(this::enqueue);
     sender.start();
   }
 
   @Override
   public void write(Finding finding, Context context) {
     Severity severity = Severity.of(finding.severity()).orElse(Severity.CRITICAL);
-    if (severity.compareTo(settings.minimumSeverity()) < 0) {
-      return;
+    if (severity.compareTo(settings.minimumSeverity()) >= 0) {
+      enqueue(finding);
     }
+  }
+
+  private void enqueue(Finding finding) {
     inFlight.incrementAndGet();
+    waiting.put(finding.findingId(), finding);
     if (!queue.offer(finding)) {
       inFlight.decrementAndGet();
+      waiting.remove(finding.findingId());
       drop(finding, "the alert queue is full (" + settings.queueCapacity() + " waiting)");
+    }
+  }
+
+  @Override
+  public List<Finding> snapshotState(long checkpointId) {
+    synchronized (waiting) {
+      return new ArrayList<>(waiting.values());
     }
   }
 
@@ -78,6 +104,7 @@ final class AlertWriter implements SinkWriter<Finding> {
     Finding left;
     while ((left = queue.poll()) != null) {
       inFlight.decrementAndGet();
+      waiting.remove(left.findingId());
       drop(left, "the run ended while it waited (" + settings.drainTimeout() + " at most)");
     }
     LOG.info(
@@ -100,6 +127,8 @@ final class AlertWriter implements SinkWriter<Finding> {
         Finding finding = queue.take();
         try {
           send(finding);
+          // an interrupted post stays waiting: the job is stopping, and its state keeps it
+          waiting.remove(finding.findingId());
         } finally {
           inFlight.decrementAndGet();
         }
