@@ -129,8 +129,9 @@ class ClusterITCase {
     awaitTables(tables, trail.closedUserActivity());
     figures.put("TaskManager killed to exact tables (s)", seconds(System.nanoTime() - killed));
 
-    // (b) Stop with a savepoint. Another set of tables is another SQL job graph, to whose operators
-    // Flink cannot map the savepoint's state: it refuses to start rather than lose that state.
+    // (b) Stop with a savepoint. A job without one of its tables has nowhere to put that table's
+    // state (its writer's files, its open windows): Flink refuses to start rather than lose it.
+    // (A table turned on instead was refused in some runs and restored in others: see README.)
     long stopping = System.nanoTime();
     String savepoint =
         cluster.stopWithSavepoint(job, "s3://" + TABLES + "/_savepoints", Duration.ofMinutes(2));
@@ -139,10 +140,7 @@ class ClusterITCase {
     figures.put("savepoint size (KB)", folderBytes(tables.resolve(key(savepoint))) / 1024);
     cluster.awaitNoJob(Duration.ofMinutes(1));
     Process refused =
-        cluster.startJobManager(
-            "jobmanager-refused",
-            savepoint,
-            jobArgs("user_activity,region_activity,console_logins", "2s"));
+        cluster.startJobManager("jobmanager-refused", savepoint, jobArgs("user_activity", "2s"));
     cluster.awaitLog("jobmanager-refused", "Cannot map checkpoint/savepoint state", PATIENCE);
     refused.destroy();
     refused.waitFor();

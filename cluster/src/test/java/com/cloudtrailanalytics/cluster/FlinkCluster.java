@@ -305,7 +305,14 @@ final class FlinkCluster implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError(name + " did not log '" + text + "' within " + timeout);
+    throw new AssertionError(
+        name
+            + " did not log '"
+            + text
+            + "' within "
+            + timeout
+            + "; the processes' logs are in "
+            + keptLogs());
   }
 
   /** Waits until the JobManager has ended, as it does in application mode when its job stops. */
