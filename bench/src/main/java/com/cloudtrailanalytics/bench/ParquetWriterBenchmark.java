@@ -22,6 +22,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,7 +67,14 @@ public class ParquetWriterBenchmark {
    * {@code codec/dictionary}: the compression codec, and the dictionary page size at which a column
    * chunk falls back to plain encoding ({@code off} for no dictionaries).
    */
-  @Param({"SNAPPY/1048576", "SNAPPY/65536", "SNAPPY/off", "ZSTD/1048576", "ZSTD/65536"})
+  @Param({
+    "SNAPPY/1048576",
+    "SNAPPY/65536",
+    "SNAPPY/off",
+    "ZSTD/1048576",
+    "ZSTD/65536",
+    "ZSTD/65536/per-column"
+  })
   public String settings;
 
   private Path dir;
@@ -107,7 +115,40 @@ public class ParquetWriterBenchmark {
     } else {
       conf.set("parquet.dictionary.page.size", parts[1]);
     }
-    writers = ParquetRowDataBuilder.createWriterFactory(rowType, conf, true);
+    writers =
+        parts.length > 2
+            ? perColumn(rowType, Integer.parseInt(parts[1]))
+            : ParquetRowDataBuilder.createWriterFactory(rowType, conf, true);
+  }
+
+  /** Unique ids and JSON text written plain and without min/max statistics; size statistics off. */
+  private static ParquetWriterFactory<RowData> perColumn(RowType rowType, int dictionaryPage) {
+    List<String> unique = List.of("event_id", "request_id", "shared_event_id");
+    List<String> text =
+        List.of(
+            "request_parameters",
+            "response_elements",
+            "additional_event_data",
+            "service_event_details",
+            "error_message",
+            "user_agent");
+    return new ParquetWriterFactory<>(
+        out -> {
+          ParquetRowDataBuilder builder =
+              new ParquetRowDataBuilder(out, rowType, true)
+                  .withCompressionCodec(CompressionCodecName.ZSTD)
+                  .withRowGroupSize(16L << 20)
+                  .withDictionaryPageSize(dictionaryPage)
+                  .withSizeStatisticsEnabled(false);
+          for (String column : unique) {
+            builder = builder.withDictionaryEncoding(column, false);
+          }
+          for (String column : text) {
+            builder =
+                builder.withDictionaryEncoding(column, false).withStatisticsEnabled(column, false);
+          }
+          return builder.build();
+        });
   }
 
   /** An events row; the computed country column holds a typical country code. */
