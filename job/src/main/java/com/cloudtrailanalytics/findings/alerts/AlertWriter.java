@@ -36,7 +36,11 @@ final class AlertWriter implements StatefulSinkWriter<Finding, Finding> {
   private final Places places;
   private final BlockingQueue<Finding> queue;
 
-  /** Findings queued or being posted, by id, in the order they came: the state at a checkpoint. */
+  /**
+   * Findings queued or being posted, by id, in the order they came: the state at a checkpoint. A
+   * finding found again (a replay) while its first copy waits leaves the first copy here, which
+   * only that copy removes once handled.
+   */
   private final Map<String, Finding> waiting = Collections.synchronizedMap(new LinkedHashMap<>());
 
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -76,10 +80,10 @@ final class AlertWriter implements StatefulSinkWriter<Finding, Finding> {
 
   private void enqueue(Finding finding) {
     inFlight.incrementAndGet();
-    waiting.put(finding.findingId(), finding);
+    waiting.putIfAbsent(finding.findingId(), finding);
     if (!queue.offer(finding)) {
       inFlight.decrementAndGet();
-      waiting.remove(finding.findingId());
+      waiting.remove(finding.findingId(), finding);
       drop(finding, "the alert queue is full (" + settings.queueCapacity() + " waiting)");
     }
   }
@@ -104,7 +108,7 @@ final class AlertWriter implements StatefulSinkWriter<Finding, Finding> {
     Finding left;
     while ((left = queue.poll()) != null) {
       inFlight.decrementAndGet();
-      waiting.remove(left.findingId());
+      waiting.remove(left.findingId(), left);
       drop(left, "the run ended while it waited (" + settings.drainTimeout() + " at most)");
     }
     LOG.info(
@@ -128,7 +132,7 @@ final class AlertWriter implements StatefulSinkWriter<Finding, Finding> {
         try {
           send(finding);
           // an interrupted post stays waiting: the job is stopping, and its state keeps it
-          waiting.remove(finding.findingId());
+          waiting.remove(finding.findingId(), finding);
         } finally {
           inFlight.decrementAndGet();
         }

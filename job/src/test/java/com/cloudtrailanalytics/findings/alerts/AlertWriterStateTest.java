@@ -9,6 +9,7 @@ import com.cloudtrailanalytics.geo.Places;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,28 @@ class AlertWriterStateTest {
   }
 
   @Test
+  void aFindingFoundAgainWhileItIsBeingPostedStaysInTheStateThoughTheQueueIsFull()
+      throws Exception {
+    // A webhook that takes the connection and never answers: the first finding is being posted.
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        AlertWriter writer =
+            writer(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/hook"), 1)) {
+      Finding first = finding("a");
+      writer.write(first, null);
+      try (Socket posting = silent.accept()) {
+        writer.write(finding("b"), null);
+        // a replay finds "a" again while the queue is full: that copy is dropped, the first stays
+        writer.write(finding("a"), null);
+
+        assertThat(writer.snapshotState(1))
+            .extracting(Finding::findingId)
+            .containsExactly("a", "b");
+        assertThat(writer.snapshotState(1).get(0)).isSameAs(first);
+      }
+    }
+  }
+
+  @Test
   void aQueuedFindingSurvivesSerializationWithItsNullsAndArrays() throws IOException {
     Finding finding = finding("a");
     QueuedFindingsSerializer serializer = new QueuedFindingsSerializer();
@@ -75,13 +98,21 @@ class AlertWriterStateTest {
   }
 
   private AlertWriter writer(URI webhook, List<Finding> restored) {
+    return writer(webhook, restored, 10);
+  }
+
+  private AlertWriter writer(URI webhook, int queueCapacity) {
+    return writer(webhook, List.of(), queueCapacity);
+  }
+
+  private AlertWriter writer(URI webhook, List<Finding> restored, int queueCapacity) {
     AlertSink.Settings settings =
         new AlertSink.Settings(
             webhook,
             Severity.HIGH,
             output.toString(),
             null,
-            10,
+            queueCapacity,
             Duration.ofMinutes(1),
             Duration.ofSeconds(30));
     return new AlertWriter(
