@@ -117,12 +117,13 @@ public class ParquetWriterBenchmark {
     }
     writers =
         parts.length > 2
-            ? perColumn(rowType, Integer.parseInt(parts[1]))
+            ? perColumn(rowType, CompressionCodecName.valueOf(parts[0]), Integer.parseInt(parts[1]))
             : ParquetRowDataBuilder.createWriterFactory(rowType, conf, true);
   }
 
   /** Unique ids and JSON text written plain and without min/max statistics; size statistics off. */
-  private static ParquetWriterFactory<RowData> perColumn(RowType rowType, int dictionaryPage) {
+  private static ParquetWriterFactory<RowData> perColumn(
+      RowType rowType, CompressionCodecName codec, int dictionaryPage) {
     List<String> unique = List.of("event_id", "request_id", "shared_event_id");
     List<String> text =
         List.of(
@@ -136,7 +137,7 @@ public class ParquetWriterBenchmark {
         out -> {
           ParquetRowDataBuilder builder =
               new ParquetRowDataBuilder(out, rowType, true)
-                  .withCompressionCodec(CompressionCodecName.ZSTD)
+                  .withCompressionCodec(codec)
                   .withRowGroupSize(16L << 20)
                   .withDictionaryPageSize(dictionaryPage)
                   .withSizeStatisticsEnabled(false);
