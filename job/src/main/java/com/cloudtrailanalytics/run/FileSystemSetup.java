@@ -94,15 +94,16 @@ public final class FileSystemSetup {
           "The S3 file system plugin is not in this jar; s3:// locations need a Flink cluster's plugins");
       return null;
     }
+    // deleteOnExit deletes in the reverse order of registration: folders first, so they go last
     Path root = Files.createTempDirectory("cloudtrail-analytics-plugins");
-    Path jar =
-        Files.createDirectories(root.resolve("s3-fs-hadoop")).resolve("flink-s3-fs-hadoop.jar");
+    root.toFile().deleteOnExit();
+    Path folder = Files.createDirectories(root.resolve("s3-fs-hadoop"));
+    folder.toFile().deleteOnExit();
+    Path jar = folder.resolve("flink-s3-fs-hadoop.jar");
+    jar.toFile().deleteOnExit();
     try (InputStream in = loader.getResourceAsStream(BUNDLED_PLUGIN)) {
       Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
     }
-    jar.toFile().deleteOnExit();
-    jar.getParent().toFile().deleteOnExit();
-    root.toFile().deleteOnExit();
     extractedPlugins = root;
     return root;
   }
