@@ -5,6 +5,7 @@ import com.cloudtrailanalytics.config.JobSettings;
 import com.cloudtrailanalytics.pipeline.CloudTrailJob;
 import com.cloudtrailanalytics.pipeline.SqlScripts;
 import com.cloudtrailanalytics.run.Checkpoints;
+import com.cloudtrailanalytics.run.EmbeddedCluster;
 import com.cloudtrailanalytics.run.FileSystemSetup;
 import com.cloudtrailanalytics.run.Resumption;
 import com.cloudtrailanalytics.run.RunManifest;
@@ -98,7 +99,8 @@ final class RunCommand {
 
   private RunCommand() {}
 
-  static int run(Configuration config, PrintStream out) throws Exception {
+  static int run(Configuration given, PrintStream out) throws Exception {
+    Configuration config = Cli.ownsProcess() ? EmbeddedCluster.withMemoryDefaults(given) : given;
     JobSettings settings = JobSettings.from(config);
     if (Cli.ownsProcess()) {
       FileSystemSetup.initialize(config);
