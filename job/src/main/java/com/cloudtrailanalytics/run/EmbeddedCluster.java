@@ -10,20 +10,24 @@ import org.apache.flink.configuration.TaskManagerOptions;
  *
  * <p>Flink gives an embedded TaskManager 128 MB of managed memory and 64 MB of network buffers
  * whatever the job, both off the heap. This job needs far less: only its window aggregations take
- * managed memory (buffers they flush when full, each needing a little over 1 MB), and its few
- * exchanges need about three 32 KB buffers for each pair of subtasks they connect. Sized to the
- * parallelism instead, a 1 GB-heap run of every table stays under 1.5 GB of resident memory, which
- * {@code bench/run-end-to-end.sh} checks. Settings given explicitly are kept.
+ * managed memory (buffers they flush when full, each needing a little over 1 MB), and its exchanges
+ * ask for about 700 network buffers per slot (1,414 with every table and findings at parallelism 2,
+ * 2,730 at 4). Buffers of 8 KB instead of 32 KB hold its rows as well, so the same number of them
+ * takes a quarter of the memory. Sized this way, a 1 GB-heap run of every table stays under 1.5 GB
+ * of resident memory, which {@code bench/run-end-to-end.sh} checks. Settings given explicitly are
+ * kept.
  */
 public final class EmbeddedCluster {
+
+  static final MemorySize SEGMENT_SIZE = MemorySize.parse("8kb");
 
   /** Enough for the six window operators a slot can hold, at over 2 MB each. */
   static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.ofMebiBytes(16);
 
-  static final MemorySize MIN_NETWORK_MEMORY = MemorySize.ofMebiBytes(16);
+  /** 1,024 buffers of 8 KB, about half again what a slot asks for. */
+  static final MemorySize NETWORK_MEMORY_PER_SLOT = MemorySize.ofMebiBytes(8);
 
-  /** Flink's own default for an embedded cluster, which the job never exceeds. */
-  static final MemorySize MAX_NETWORK_MEMORY = MemorySize.ofMebiBytes(64);
+  static final MemorySize MIN_NETWORK_MEMORY = MemorySize.ofMebiBytes(16);
 
   private EmbeddedCluster() {}
 
@@ -34,6 +38,9 @@ public final class EmbeddedCluster {
         config
             .getOptional(CoreOptions.DEFAULT_PARALLELISM)
             .orElse(Runtime.getRuntime().availableProcessors());
+    if (!config.contains(TaskManagerOptions.MEMORY_SEGMENT_SIZE)) {
+      config.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, SEGMENT_SIZE);
+    }
     if (!config.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)
         && !config.contains(TaskManagerOptions.MANAGED_MEMORY_FRACTION)) {
       config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY_PER_SLOT.multiply(slots));
@@ -47,13 +54,9 @@ public final class EmbeddedCluster {
     return config;
   }
 
-  /**
-   * 4 MB times the parallelism squared, from 16 MB up to 64 MB: an exchange takes about 0.1 MB
-   * times the parallelism squared, and the job has fewer than ten.
-   */
-  static MemorySize networkMemory(int parallelism) {
-    long bytes = MemorySize.ofMebiBytes(4).getBytes() * parallelism * parallelism;
+  static MemorySize networkMemory(int slots) {
     return new MemorySize(
-        Math.max(MIN_NETWORK_MEMORY.getBytes(), Math.min(MAX_NETWORK_MEMORY.getBytes(), bytes)));
+        Math.max(
+            MIN_NETWORK_MEMORY.getBytes(), NETWORK_MEMORY_PER_SLOT.multiply(slots).getBytes()));
   }
 }

@@ -20,14 +20,16 @@ class EmbeddedClusterTest {
         .isEqualTo(MemorySize.parse("16m"));
     assertThat(config.get(TaskManagerOptions.NETWORK_MEMORY_MAX))
         .isEqualTo(MemorySize.parse("16m"));
+    assertThat(config.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE))
+        .isEqualTo(MemorySize.parse("8kb"));
   }
 
   @Test
-  void networkMemoryGrowsWithTheSquareOfTheParallelismUpToFlinksDefault() {
+  void networkMemoryGrowsWithTheSlots() {
     assertThat(EmbeddedCluster.networkMemory(1)).isEqualTo(MemorySize.parse("16m"));
-    assertThat(EmbeddedCluster.networkMemory(3)).isEqualTo(MemorySize.parse("36m"));
-    assertThat(EmbeddedCluster.networkMemory(4)).isEqualTo(MemorySize.parse("64m"));
-    assertThat(EmbeddedCluster.networkMemory(32)).isEqualTo(MemorySize.parse("64m"));
+    assertThat(EmbeddedCluster.networkMemory(2)).isEqualTo(MemorySize.parse("16m"));
+    assertThat(EmbeddedCluster.networkMemory(4)).isEqualTo(MemorySize.parse("32m"));
+    assertThat(EmbeddedCluster.networkMemory(32)).isEqualTo(MemorySize.parse("256m"));
   }
 
   @Test
@@ -53,6 +55,7 @@ class EmbeddedClusterTest {
     Configuration given = parallelism(2);
     given.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("200m"));
     given.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("100m"));
+    given.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, MemorySize.parse("32kb"));
 
     Configuration config = EmbeddedCluster.withMemoryDefaults(given);
 
@@ -61,6 +64,8 @@ class EmbeddedClusterTest {
     assertThat(config.contains(TaskManagerOptions.NETWORK_MEMORY_MIN)).isFalse();
     assertThat(config.get(TaskManagerOptions.NETWORK_MEMORY_MAX))
         .isEqualTo(MemorySize.parse("100m"));
+    assertThat(config.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE))
+        .isEqualTo(MemorySize.parse("32kb"));
   }
 
   private static Configuration parallelism(int parallelism) {
