@@ -22,20 +22,35 @@ record JobRun(double seconds, double cpuSeconds, long peakRssBytes, String summa
   static JobRun of(
       Path jar, String heap, Path trail, Path output, String tables, List<String> flags)
       throws IOException, InterruptedException {
+    return of(List.of(), jar, heap, trail, output, tables, flags);
+  }
+
+  /** A run with more options for the JVM, e.g. {@code -XX:SharedArchiveFile=<file>}. */
+  static JobRun of(
+      List<String> jvmOptions,
+      Path jar,
+      String heap,
+      Path trail,
+      Path output,
+      String tables,
+      List<String> flags)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-jar",
-                jar.toString(),
-                "--input",
-                trail.toString(),
-                "--output",
-                output.toString(),
-                "--bounded",
-                "--tables",
-                tables));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--input",
+            trail.toString(),
+            "--output",
+            output.toString(),
+            "--bounded",
+            "--tables",
+            tables));
     command.addAll(flags);
     Path log = Files.createTempFile("job-run", ".log");
     long started = System.nanoTime();
