@@ -100,16 +100,17 @@ final class RunCommand {
   private RunCommand() {}
 
   static int run(Configuration given, PrintStream out) throws Exception {
-    Configuration config = Cli.ownsProcess() ? EmbeddedCluster.withMemoryDefaults(given) : given;
+    boolean embedded = Cli.ownsProcess();
+    Configuration config = embedded ? EmbeddedCluster.withMemoryDefaults(given) : given;
     JobSettings settings = JobSettings.from(config);
-    if (Cli.ownsProcess()) {
+    if (embedded) {
       FileSystemSetup.initialize(config);
     }
     InputCheck.requireReadable(settings.input());
     long started = System.nanoTime();
     RunManifest manifest = null;
     String resumedFrom = null;
-    if (Cli.ownsProcess()) {
+    if (embedded) {
       Resumption.Start start = Resumption.prepare(config, settings);
       manifest = start.manifest();
       if (start.kind() == Resumption.Kind.RESUMED) {
