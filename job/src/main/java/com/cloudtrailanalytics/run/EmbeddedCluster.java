@@ -24,10 +24,10 @@ public final class EmbeddedCluster {
   /** Enough for the six window operators a slot can hold, at over 2 MB each. */
   static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.ofMebiBytes(16);
 
-  /** 1,024 buffers of 8 KB, about half again what a slot asks for. */
-  static final MemorySize NETWORK_MEMORY_PER_SLOT = MemorySize.ofMebiBytes(8);
+  /** About half again what a slot asks for. */
+  static final int NETWORK_BUFFERS_PER_SLOT = 1024;
 
-  static final MemorySize MIN_NETWORK_MEMORY = MemorySize.ofMebiBytes(16);
+  static final int MIN_NETWORK_BUFFERS = 2048;
 
   private EmbeddedCluster() {}
 
@@ -47,16 +47,15 @@ public final class EmbeddedCluster {
     }
     if (!config.contains(TaskManagerOptions.NETWORK_MEMORY_MIN)
         && !config.contains(TaskManagerOptions.NETWORK_MEMORY_MAX)) {
-      MemorySize network = networkMemory(slots);
+      MemorySize network = networkMemory(slots, config.get(TaskManagerOptions.MEMORY_SEGMENT_SIZE));
       config.set(TaskManagerOptions.NETWORK_MEMORY_MIN, network);
       config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, network);
     }
     return config;
   }
 
-  static MemorySize networkMemory(int slots) {
-    return new MemorySize(
-        Math.max(
-            MIN_NETWORK_MEMORY.getBytes(), NETWORK_MEMORY_PER_SLOT.multiply(slots).getBytes()));
+  /** Enough buffers for the slots, in segments of the size the cluster will use. */
+  static MemorySize networkMemory(int slots, MemorySize segment) {
+    return segment.multiply(Math.max(MIN_NETWORK_BUFFERS, NETWORK_BUFFERS_PER_SLOT * slots));
   }
 }

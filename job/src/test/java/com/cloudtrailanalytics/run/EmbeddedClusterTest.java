@@ -26,10 +26,24 @@ class EmbeddedClusterTest {
 
   @Test
   void networkMemoryGrowsWithTheSlots() {
-    assertThat(EmbeddedCluster.networkMemory(1)).isEqualTo(MemorySize.parse("16m"));
-    assertThat(EmbeddedCluster.networkMemory(2)).isEqualTo(MemorySize.parse("16m"));
-    assertThat(EmbeddedCluster.networkMemory(4)).isEqualTo(MemorySize.parse("32m"));
-    assertThat(EmbeddedCluster.networkMemory(32)).isEqualTo(MemorySize.parse("256m"));
+    MemorySize segment = EmbeddedCluster.SEGMENT_SIZE;
+    assertThat(EmbeddedCluster.networkMemory(1, segment)).isEqualTo(MemorySize.parse("16m"));
+    assertThat(EmbeddedCluster.networkMemory(2, segment)).isEqualTo(MemorySize.parse("16m"));
+    assertThat(EmbeddedCluster.networkMemory(4, segment)).isEqualTo(MemorySize.parse("32m"));
+    assertThat(EmbeddedCluster.networkMemory(32, segment)).isEqualTo(MemorySize.parse("256m"));
+  }
+
+  @Test
+  void segmentsSetLargerKeepTheNumberOfNetworkBuffers() {
+    Configuration given = parallelism(2);
+    given.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, MemorySize.parse("32kb"));
+
+    Configuration config = EmbeddedCluster.withMemoryDefaults(given);
+
+    assertThat(config.get(TaskManagerOptions.NETWORK_MEMORY_MIN))
+        .isEqualTo(MemorySize.parse("64m"));
+    assertThat(config.get(TaskManagerOptions.NETWORK_MEMORY_MAX))
+        .isEqualTo(MemorySize.parse("64m"));
   }
 
   @Test
