@@ -2,11 +2,9 @@ package com.cloudtrailanalytics.run;
 
 import com.cloudtrailanalytics.config.JobOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URL;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -24,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Flink's S3 file system must be loaded as a plugin, in a class loader of its own, because it
  * carries a Hadoop that would clash with the one the Parquet writer uses. A Flink cluster loads it
  * from its {@code plugins/} folder; an embedded run has none, so the jar carries the plugin as a
- * file, which is copied to a temporary folder and loaded from there. Flink's file systems are then
- * initialised with the job's configuration, which an embedded cluster does not do on its own.
+ * file, which is copied to a temporary folder and loaded from there ({@link BundledPlugin}).
+ * Flink's file systems are then initialised with the job's configuration, which an embedded cluster
+ * does not do on its own.
  */
 public final class FileSystemSetup {
 
@@ -83,28 +82,22 @@ public final class FileSystemSetup {
     }
   }
 
-  /** Copies the bundled plugin jar to a temporary plugins folder, once per JVM. */
+  /** The bundled plugin's plugins root, found or copied once per JVM. */
   private static Path extractBundledPlugin() throws IOException {
     if (extractedPlugins != null) {
       return extractedPlugins;
     }
-    ClassLoader loader = FileSystemSetup.class.getClassLoader();
-    if (loader.getResource(BUNDLED_PLUGIN) == null) {
+    URL bundled = FileSystemSetup.class.getClassLoader().getResource(BUNDLED_PLUGIN);
+    if (bundled == null) {
       LOG.warn(
           "The S3 file system plugin is not in this jar; s3:// locations need a Flink cluster's plugins");
       return null;
     }
-    // deleteOnExit deletes in the reverse order of registration: folders first, so they go last
-    Path root = Files.createTempDirectory("cloudtrail-analytics-plugins");
-    root.toFile().deleteOnExit();
-    Path folder = Files.createDirectories(root.resolve("s3-fs-hadoop"));
-    folder.toFile().deleteOnExit();
-    Path jar = folder.resolve("flink-s3-fs-hadoop.jar");
-    jar.toFile().deleteOnExit();
-    try (InputStream in = loader.getResourceAsStream(BUNDLED_PLUGIN)) {
-      Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
-    }
-    extractedPlugins = root;
-    return root;
+    extractedPlugins =
+        BundledPlugin.pluginsRoot(
+            bundled,
+            Path.of(System.getProperty("java.io.tmpdir")),
+            System.getProperty("user.name"));
+    return extractedPlugins;
   }
 }
