@@ -7,6 +7,7 @@ import com.cloudtrailanalytics.pipeline.SqlScripts;
 import com.cloudtrailanalytics.run.Checkpoints;
 import com.cloudtrailanalytics.run.EmbeddedCluster;
 import com.cloudtrailanalytics.run.FileSystemSetup;
+import com.cloudtrailanalytics.run.PrestartedCluster;
 import com.cloudtrailanalytics.run.Resumption;
 import com.cloudtrailanalytics.run.RunManifest;
 import com.cloudtrailanalytics.run.RunSummary;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -129,19 +131,33 @@ final class RunCommand {
         return summarize(settings, manifest, out, started);
       }
     }
-    CloudTrailJob job = CloudTrailJob.create(config);
+    JobExecutionResult result;
+    if (embedded) {
+      try (PrestartedCluster cluster = PrestartedCluster.start(config)) {
+        result = run(CloudTrailJob.createIn(cluster::environment, config), settings, out);
+      }
+    } else {
+      result = run(CloudTrailJob.create(config), settings, out);
+    }
     if (!settings.bounded()) {
-      out.printf("Watching %s; writing tables to %s.%n", settings.input(), settings.output());
-      job.run();
       return 0;
     }
-    out.printf("Reading %s ...%n", settings.input());
-    List<String> jobs = new ArrayList<>(List.of(job.run().getJobID().toHexString()));
+    List<String> jobs = new ArrayList<>(List.of(result.getJobID().toHexString()));
     if (resumedFrom != null) {
       Checkpoints.jobOf(resumedFrom).ifPresent(jobs::add);
     }
     Checkpoints.deleteFinished(CloudTrailJob.checkpointDirectory(config, settings), jobs);
     return summarize(settings, manifest, out, started);
+  }
+
+  private static JobExecutionResult run(CloudTrailJob job, JobSettings settings, PrintStream out)
+      throws Exception {
+    if (settings.bounded()) {
+      out.printf("Reading %s ...%n", settings.input());
+    } else {
+      out.printf("Watching %s; writing tables to %s.%n", settings.input(), settings.output());
+    }
+    return job.run();
   }
 
   /**

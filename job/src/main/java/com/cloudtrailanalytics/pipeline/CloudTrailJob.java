@@ -47,10 +47,26 @@ public final class CloudTrailJob {
   /** The job, listing the trail's files with the given discovery (tests shuffle the listing). */
   public static CloudTrailJob create(
       Configuration config, Function<JobSettings, TrailDiscovery> discovery) {
+    return create(config, discovery, StreamExecutionEnvironment::getExecutionEnvironment);
+  }
+
+  /**
+   * The job in an environment that {@code environment} makes from the job's configuration: a {@code
+   * java -jar} run's embedded cluster, started while the job is planned.
+   */
+  public static CloudTrailJob createIn(
+      Function<Configuration, StreamExecutionEnvironment> environment, Configuration config) {
+    return create(config, TrailSource::layoutDiscovery, environment);
+  }
+
+  private static CloudTrailJob create(
+      Configuration config,
+      Function<JobSettings, TrailDiscovery> discovery,
+      Function<Configuration, StreamExecutionEnvironment> environment) {
     JobSettings settings = JobSettings.from(config);
     Configuration effective = withJobDefaults(config, settings);
     LOG.info("Settings: {}", settings);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(effective);
+    StreamExecutionEnvironment env = environment.apply(effective);
     StreamTableEnvironment tables = StreamTableEnvironment.create(env);
     tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
     TrailSource source = TrailSource.of(settings, discovery.apply(settings));

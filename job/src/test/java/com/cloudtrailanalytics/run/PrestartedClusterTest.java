@@ -1,0 +1,61 @@
+package com.cloudtrailanalytics.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+
+class PrestartedClusterTest {
+
+  @Test
+  void aJobRunsOnTheClusterStartedBeforeItAndShutsItDown() throws Exception {
+    Configuration config = parallelism(2);
+    try (PrestartedCluster cluster = PrestartedCluster.start(config)) {
+      StreamExecutionEnvironment env = cluster.environment(config);
+
+      assertThat(squares(env)).containsExactlyInAnyOrder(1L, 4L, 9L, 16L);
+      assertThat(cluster.isRunning()).as("shut down with the job that ran on it").isFalse();
+    }
+  }
+
+  @Test
+  void aJobThatNeedsMoreSlotsGetsAClusterOfItsOwn() throws Exception {
+    Configuration config = parallelism(1);
+    try (PrestartedCluster cluster = PrestartedCluster.start(config)) {
+      StreamExecutionEnvironment env = cluster.environment(config);
+      env.setParallelism(3);
+
+      assertThat(squares(env)).containsExactlyInAnyOrder(1L, 4L, 9L, 16L);
+      assertThat(cluster.isRunning()).as("the one started early, shut down").isFalse();
+    }
+  }
+
+  @Test
+  void aClusterNoJobRanOnIsShutDownWhenClosed() throws Exception {
+    PrestartedCluster cluster = PrestartedCluster.start(parallelism(1));
+
+    cluster.close();
+
+    assertThat(cluster.isRunning()).isFalse();
+  }
+
+  private static List<Long> squares(StreamExecutionEnvironment env) throws Exception {
+    try (CloseableIterator<Long> squares =
+        env.fromSequence(1, 4).map(n -> n * n).returns(Long.class).executeAndCollect()) {
+      List<Long> collected = new ArrayList<>();
+      squares.forEachRemaining(collected::add);
+      return collected;
+    }
+  }
+
+  private static Configuration parallelism(int parallelism) {
+    Configuration config = new Configuration();
+    config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    return config;
+  }
+}
