@@ -23,9 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded cluster of a {@code java -jar} run, started on another thread while the job is
  * planned; Flink's local execution would start it only when the job is submitted, after planning.
- * Both take seconds, and the cluster's start spends much of its time waiting rather than computing.
- * On two cores a one-file run ends about 0.7 s sooner (median of 11 paired runs; 9 of the 11 were
- * faster).
+ * Both take seconds. On two cores a one-file run ends about 0.7 s sooner (median of 11 paired runs;
+ * 9 of the 11 were faster).
  *
  * <p>The job runs on it through {@link #environment}, which submits as Flink's local executor does
  * and shuts the cluster down when the job ends. A job that needs another shape of cluster (more
