@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.run;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.flink.client.deployment.executors.LocalExecutor;
@@ -35,6 +36,7 @@ public final class PrestartedCluster implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PrestartedCluster.class);
 
   private final Starting cluster;
+  private final AtomicBoolean taken = new AtomicBoolean();
   private final int taskManagers;
   private final int slotsPerTaskManager;
 
@@ -86,17 +88,25 @@ public final class PrestartedCluster implements AutoCloseable {
     cluster.close();
   }
 
-  /** This cluster when the job asks for its shape, else a new one as Flink's executor makes. */
+  /**
+   * This cluster for the first job, when it asks for its shape; else a new one, as Flink's executor
+   * makes (a job shuts down the cluster it ran on).
+   */
   private MiniCluster clusterFor(MiniClusterConfiguration wanted) {
-    if (wanted.getNumTaskManagers() == taskManagers
-        && wanted.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS)
-            == slotsPerTaskManager) {
-      return cluster;
+    boolean sameShape =
+        wanted.getNumTaskManagers() == taskManagers
+            && wanted.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS)
+                == slotsPerTaskManager;
+    if (taken.compareAndSet(false, true)) {
+      if (sameShape) {
+        return cluster;
+      }
+      LOG.info(
+          "The job needs another embedded cluster than the one started early ({} slots);"
+              + " starting it",
+          wanted.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS));
+      cluster.closeAsync();
     }
-    LOG.info(
-        "The job needs another embedded cluster than the one started early ({} slots); starting it",
-        wanted.getConfiguration().get(TaskManagerOptions.NUM_TASK_SLOTS));
-    cluster.closeAsync();
     return new MiniCluster(wanted);
   }
 

@@ -36,6 +36,17 @@ class PrestartedClusterTest {
   }
 
   @Test
+  void aSecondJobGetsAClusterOfItsOwn() throws Exception {
+    Configuration config = parallelism(1);
+    try (PrestartedCluster cluster = PrestartedCluster.start(config)) {
+      StreamExecutionEnvironment env = cluster.environment(config);
+      squares(env);
+
+      assertThat(squares(env)).containsExactlyInAnyOrder(1L, 4L, 9L, 16L);
+    }
+  }
+
+  @Test
   void aClusterNoJobRanOnIsShutDownWhenClosed() throws Exception {
     PrestartedCluster cluster = PrestartedCluster.start(parallelism(1));
 
