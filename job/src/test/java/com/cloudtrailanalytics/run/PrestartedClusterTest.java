@@ -9,29 +9,27 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PrestartedClusterTest {
 
-  @Test
-  void aJobRunsOnTheClusterStartedBeforeItAndShutsItDown() throws Exception {
-    Configuration config = parallelism(2);
+  /**
+   * A job of the cluster's shape runs on it, and shuts it down as it ends (were the job run
+   * anywhere else, the cluster would still be up); a job that needs more slots runs on a cluster of
+   * its own, and the early one is shut down unused.
+   */
+  @ParameterizedTest(name = "cluster for parallelism {0}, job of parallelism {1}")
+  @CsvSource({"2, 2", "1, 3"})
+  void aJobEndsWithTheClusterStartedEarlyShutDown(int clusterParallelism, int jobParallelism)
+      throws Exception {
+    Configuration config = parallelism(clusterParallelism);
     try (PrestartedCluster cluster = PrestartedCluster.start(config)) {
       StreamExecutionEnvironment env = cluster.environment(config);
+      env.setParallelism(jobParallelism);
 
       assertThat(squares(env)).containsExactlyInAnyOrder(1L, 4L, 9L, 16L);
-      assertThat(cluster.isRunning()).as("shut down with the job that ran on it").isFalse();
-    }
-  }
-
-  @Test
-  void aJobThatNeedsMoreSlotsGetsAClusterOfItsOwn() throws Exception {
-    Configuration config = parallelism(1);
-    try (PrestartedCluster cluster = PrestartedCluster.start(config)) {
-      StreamExecutionEnvironment env = cluster.environment(config);
-      env.setParallelism(3);
-
-      assertThat(squares(env)).containsExactlyInAnyOrder(1L, 4L, 9L, 16L);
-      assertThat(cluster.isRunning()).as("the one started early, shut down").isFalse();
+      assertThat(cluster.isRunning()).isFalse();
     }
   }
 
