@@ -34,10 +34,7 @@ public final class EmbeddedCluster {
   /** The configuration with the embedded cluster's memory sized to the job, unless set. */
   public static Configuration withMemoryDefaults(Configuration given) {
     Configuration config = new Configuration(given);
-    int slots =
-        config
-            .getOptional(CoreOptions.DEFAULT_PARALLELISM)
-            .orElse(Runtime.getRuntime().availableProcessors());
+    int slots = parallelism(config);
     if (!config.contains(TaskManagerOptions.MEMORY_SEGMENT_SIZE)) {
       config.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, SEGMENT_SIZE);
     }
@@ -52,6 +49,16 @@ public final class EmbeddedCluster {
       config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, network);
     }
     return config;
+  }
+
+  /**
+   * The job's parallelism in an embedded run, as in Flink's local environment: set, else every
+   * core.
+   */
+  static int parallelism(Configuration config) {
+    return config
+        .getOptional(CoreOptions.DEFAULT_PARALLELISM)
+        .orElse(Runtime.getRuntime().availableProcessors());
   }
 
   /** Enough buffers for the slots, in segments of the size the cluster will use. */

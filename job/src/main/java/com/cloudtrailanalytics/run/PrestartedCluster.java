@@ -49,7 +49,7 @@ public final class PrestartedCluster implements AutoCloseable {
     slotsPerTaskManager =
         clusterConfig
             .getOptional(TaskManagerOptions.NUM_TASK_SLOTS)
-            .orElse((parallelism(config) + taskManagers - 1) / taskManagers);
+            .orElse((EmbeddedCluster.parallelism(config) + taskManagers - 1) / taskManagers);
     cluster =
         new Starting(
             new MiniClusterConfiguration.Builder()
@@ -70,7 +70,7 @@ public final class PrestartedCluster implements AutoCloseable {
     Configuration config = new Configuration(jobConfig);
     config.set(DeploymentOptions.TARGET, LocalExecutor.NAME);
     config.set(DeploymentOptions.ATTACHED, true);
-    config.set(CoreOptions.DEFAULT_PARALLELISM, parallelism(jobConfig));
+    config.set(CoreOptions.DEFAULT_PARALLELISM, EmbeddedCluster.parallelism(jobConfig));
     return new StreamExecutionEnvironment(
         new Executors(this::clusterFor), config, Thread.currentThread().getContextClassLoader());
   }
@@ -108,13 +108,6 @@ public final class PrestartedCluster implements AutoCloseable {
       cluster.closeAsync();
     }
     return new MiniCluster(wanted);
-  }
-
-  /** As a local environment: the parallelism set, else every core. */
-  private static int parallelism(Configuration config) {
-    return config
-        .getOptional(CoreOptions.DEFAULT_PARALLELISM)
-        .orElse(Runtime.getRuntime().availableProcessors());
   }
 
   /** A MiniCluster that begins starting when made; {@link #start} waits until it has. */
