@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -47,6 +48,11 @@ class PrestartedClusterTest {
   @Test
   void aClusterNoJobRanOnIsShutDownWhenClosed() throws Exception {
     PrestartedCluster cluster = PrestartedCluster.start(parallelism(1));
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (!cluster.isRunning() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(cluster.isRunning()).as("started on its own, with no job").isTrue();
 
     cluster.close();
 
