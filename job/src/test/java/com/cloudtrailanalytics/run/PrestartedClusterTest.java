@@ -18,7 +18,8 @@ class PrestartedClusterTest {
   /**
    * A job of the cluster's shape runs on it, and shuts it down as it ends (were the job run
    * anywhere else, the cluster would still be up); a job that needs more slots runs on a cluster of
-   * its own, and the early one is shut down unused.
+   * its own, and the early one is shut down unused. Both shut it down in the background, so the
+   * test waits for it.
    */
   @ParameterizedTest(name = "cluster for parallelism {0}, job of parallelism {1}")
   @CsvSource({"2, 2", "1, 3"})
@@ -30,7 +31,9 @@ class PrestartedClusterTest {
       env.setParallelism(jobParallelism);
 
       assertThat(squares(env)).containsExactlyInAnyOrder(1L, 4L, 9L, 16L);
-      assertThat(cluster.isRunning()).isFalse();
+      assertThat(runningAfterWaiting(cluster, false))
+          .as("shut down, not closed by the test")
+          .isFalse();
     }
   }
 
@@ -48,15 +51,21 @@ class PrestartedClusterTest {
   @Test
   void aClusterNoJobRanOnIsShutDownWhenClosed() throws Exception {
     PrestartedCluster cluster = PrestartedCluster.start(parallelism(1));
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (!cluster.isRunning() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(cluster.isRunning()).as("started on its own, with no job").isTrue();
+    assertThat(runningAfterWaiting(cluster, true)).as("started on its own, with no job").isTrue();
 
     cluster.close();
 
     assertThat(cluster.isRunning()).isFalse();
+  }
+
+  /** Whether the cluster runs, once it does as {@code expected} or a minute has passed. */
+  private static boolean runningAfterWaiting(PrestartedCluster cluster, boolean expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (cluster.isRunning() != expected && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return cluster.isRunning();
   }
 
   private static List<Long> squares(StreamExecutionEnvironment env) throws Exception {
