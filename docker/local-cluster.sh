@@ -97,7 +97,8 @@ CONFIG
 }
 
 # Starts a Flink process as bin/jobmanager.sh and bin/taskmanager.sh do: the memory settings that
-# Flink computes from config.yaml (BashJavaUtils), the JVM options of env.java.opts.all.
+# Flink computes from config.yaml (BashJavaUtils), the JVM options of env.java.opts.all and of
+# env.java.opts.<name> (name: jobmanager or taskmanager).
 flink_process() {
   local name=$1 kind=$2 main=$3
   shift 3
@@ -107,7 +108,8 @@ flink_process() {
   local jvm dynamic options
   jvm=$(echo "$params" | head -1)
   dynamic=$(echo "$params" | tail -1)
-  options=$(sed -n 's/^env.java.opts.all: //p' "$RUN/flink-conf/config.yaml")
+  options=$(sed -n -e 's/^env.java.opts.all: //p' -e "s/^env.java.opts.$name: //p" \
+    "$RUN/flink-conf/config.yaml")
   # shellcheck disable=SC2086 # word splitting of the flag lists is intended
   FLINK_HOME=$FLINK_HOME FLINK_CONF_DIR=$RUN/flink-conf FLINK_PLUGINS_DIR=$FLINK_HOME/plugins \
     AWS_ACCESS_KEY_ID=$DEMO_S3_USER AWS_SECRET_ACCESS_KEY=$DEMO_S3_PASSWORD AWS_REGION=$DEMO_REGION \

@@ -174,6 +174,13 @@ class ClusterITCase {
             "recordsRead of both TaskManagers: the events read since the restart from the savepoint")
         .isEqualTo(eventsSinceUpgrade);
 
+    // (e) The TaskManagers run the collector that env.java.opts.taskmanager names.
+    for (int port : metricsPorts) {
+      assertThat(metric(port, "Status_JVM_GarbageCollector_PS_Scavenge_Count"))
+          .as("young collections of the throughput collector, on port %d", port)
+          .isPositive();
+    }
+
     figures.put("events", TrailRecords.of(trail.delivered()).size());
     figures.put("RSS s3proxy (MB)", FlinkCluster.residentMegabytes(s3.pid()));
     figures.putAll(cluster.residentMegabytes());

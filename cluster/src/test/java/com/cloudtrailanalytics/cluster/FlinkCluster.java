@@ -74,7 +74,7 @@ final class FlinkCluster implements AutoCloseable {
    * {@code savepoint} unless null) and exits when the job ends.
    */
   Process startJobManager(String name, String savepoint, List<String> args) throws Exception {
-    List<String> command = new ArrayList<>(jvm(name, "GET_JM_RESOURCE_PARAMS"));
+    List<String> command = new ArrayList<>(jvm(name, "GET_JM_RESOURCE_PARAMS", "jobmanager"));
     command.add("org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint");
     command.addAll(List.of("--configDir", conf.toString()));
     command.addAll(dynamicProperties("GET_JM_RESOURCE_PARAMS"));
@@ -89,7 +89,7 @@ final class FlinkCluster implements AutoCloseable {
 
   /** A TaskManager, with its Prometheus reporter on {@code metricsPort}. */
   Process startTaskManager(String name, int metricsPort) throws Exception {
-    List<String> command = new ArrayList<>(jvm(name, "GET_TM_RESOURCE_PARAMS"));
+    List<String> command = new ArrayList<>(jvm(name, "GET_TM_RESOURCE_PARAMS", "taskmanager"));
     command.add("org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
     command.addAll(List.of("--configDir", conf.toString()));
     command.addAll(dynamicProperties("GET_TM_RESOURCE_PARAMS"));
@@ -111,12 +111,16 @@ final class FlinkCluster implements AutoCloseable {
     return process;
   }
 
-  /** java, the memory flags Flink computes from the configuration, the JVM options, classpath. */
-  private List<String> jvm(String name, String kind) throws Exception {
+  /**
+   * java, the memory flags Flink computes from the configuration, the JVM options of every process
+   * and of this kind of process ({@code jobmanager}, {@code taskmanager}), classpath.
+   */
+  private List<String> jvm(String name, String kind, String process) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(split(bashJavaUtils(kind).get(0)));
-    command.addAll(split(javaOptions()));
+    command.addAll(split(javaOptions("all")));
+    command.addAll(split(javaOptions(process)));
     command.add("-Dlog.file=" + workDir.resolve(name + ".log"));
     command.add("-Dlog4j.configurationFile=file:" + conf.resolve("log4j.properties"));
     command.addAll(List.of("-cp", home.resolve("lib") + "/*"));
@@ -162,10 +166,12 @@ final class FlinkCluster implements AutoCloseable {
     return resources.get(kind);
   }
 
-  private String javaOptions() throws IOException {
+  /** The configuration's {@code env.java.opts.<process>}, as Flink's start scripts add them. */
+  private String javaOptions(String process) throws IOException {
+    String key = "env.java.opts." + process + ":";
     return Files.readAllLines(conf.resolve("config.yaml")).stream()
-        .filter(line -> line.startsWith("env.java.opts.all:"))
-        .map(line -> line.substring("env.java.opts.all:".length()).strip())
+        .filter(line -> line.startsWith(key))
+        .map(line -> line.substring(key.length()).strip())
         .findFirst()
         .orElse("");
   }
