@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * The job against the floor and a peer on the same files: a generated trail of N events (default 5
- * million), the bounded job with only the two activity tables (the references' work) and with every
- * table, a plain Java program on all cores, and DuckDB. Each is run {@code --runs} times (the
- * median is reported). The job's fixed cost (start-up and shutdown) is a run over a one-file trail;
- * its steady rate, after start-up and JIT warm-up, is the marginal rate between a trail of N/2
- * events and one of N: (N - N/2) / (time for N - time for N/2). The fixed cost is measured again
- * with a class-data-sharing archive, written once by a run over the one-file trail with every table
- * ({@code -XX:ArchiveClassesAtExit}), as the README shows users; {@code -Xshare:on} makes a run
- * fail rather than go on without the archive.
+ * million), the bounded job with only the two activity tables (the references' work), the same
+ * again with the throughput collector that the cluster configurations give TaskManagers ({@code
+ * -XX:+UseParallelGC}; whole runs only), and with every table, a plain Java program on all cores,
+ * and DuckDB. Each is run {@code --runs} times (the median is reported). The job's fixed cost
+ * (start-up and shutdown) is a run over a one-file trail; its steady rate, after start-up and JIT
+ * warm-up, is the marginal rate between a trail of N/2 events and one of N: (N - N/2) / (time for N
+ * - time for N/2). The fixed cost is measured again with a class-data-sharing archive, written once
+ * by a run over the one-file trail with every table ({@code -XX:ArchiveClassesAtExit}), as the
+ * README shows users; {@code -Xshare:on} makes a run fail rather than go on without the archive.
  *
  * <p>{@code bench/run-end-to-end.sh [--events N] [--runs R] [--heap 1g] [--max-rss-mb 1536] [--dir
  * D]}: exits 1 when a run with every table peaks above {@code --max-rss-mb} of resident memory.
@@ -26,6 +27,9 @@ public final class EndToEndBenchmark {
   private static final String ACTIVITY = "user_activity,region_activity";
   private static final String EVERY_TABLE =
       "user_activity,region_activity,console_logins,console_login_summary,events";
+
+  /** The collector the cluster configurations give TaskManagers, against the JVM's default. */
+  private static final List<String> PARALLEL_GC = List.of("-XX:+UseParallelGC");
 
   public static void main(String[] args) throws Exception {
     long events = Long.parseLong(BenchArgs.option(args, "--events", "5000000"));
@@ -68,6 +72,7 @@ public final class EndToEndBenchmark {
     List<Double> duckdb = new ArrayList<>();
     JobRuns activity = new JobRuns();
     JobRuns everything = new JobRuns();
+    JobRuns activityParallelGc = new JobRuns();
     List<Double> startup = new ArrayList<>();
     List<Double> startupArchived = new ArrayList<>();
     List<Double> activityHalf = new ArrayList<>();
@@ -87,6 +92,18 @@ public final class EndToEndBenchmark {
           run,
           "activity tables",
           activity.add(JobRun.of(jar, heap, trail, fresh(dir.resolve("out-activity")), ACTIVITY)));
+      print(
+          run,
+          "activity tables, parallel GC",
+          activityParallelGc.add(
+              JobRun.of(
+                  PARALLEL_GC,
+                  jar,
+                  heap,
+                  trail,
+                  fresh(dir.resolve("out-activity")),
+                  ACTIVITY,
+                  List.of())));
       print(
           run,
           "every table",
@@ -137,6 +154,13 @@ public final class EndToEndBenchmark {
         floorRate,
         activity.medianPeakRssBytes());
     row(
+        "Job, activity tables, `-XX:+UseParallelGC`",
+        activityParallelGc.medianSeconds(),
+        events,
+        -1,
+        floorRate,
+        activityParallelGc.medianPeakRssBytes());
+    row(
         "Job, every table",
         everything.medianSeconds(),
         events,
@@ -145,10 +169,11 @@ public final class EndToEndBenchmark {
         everything.medianPeakRssBytes());
     System.out.printf(
         "Job start-up and shutdown (one-file trail): %.1f s, with the class-data archive %.1f s."
-            + " Job (activity) wall time / DuckDB: %.2f%n",
+            + " Job (activity) wall time / DuckDB: %.2f, with the parallel GC %.2f%n",
         fixed,
         BenchArgs.median(startupArchived),
-        activity.medianSeconds() / BenchArgs.median(duckdb));
+        activity.medianSeconds() / BenchArgs.median(duckdb),
+        activityParallelGc.medianSeconds() / BenchArgs.median(duckdb));
     System.out.printf(
         "Job CPU time (user and system, whole process, N events), medians: activity tables %.1f s,"
             + " every table %.1f s%n",
@@ -166,12 +191,12 @@ public final class EndToEndBenchmark {
   private static void row(
       String name, double seconds, long events, double steady, double floorRate, long rss) {
     System.out.printf(
-        "| %s | %.1f s | %,.0f | %,.0f | %.2f | %s |%n",
+        "| %s | %.1f s | %,.0f | %s | %s | %s |%n",
         name,
         seconds,
         events / seconds,
-        steady,
-        steady / floorRate,
+        steady < 0 ? "" : String.format("%,.0f", steady),
+        steady < 0 ? "" : String.format("%.2f", steady / floorRate),
         rss < 0 ? "" : (rss >> 20) + " MB");
   }
 
