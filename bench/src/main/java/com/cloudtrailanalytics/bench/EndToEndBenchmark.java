@@ -197,7 +197,7 @@ public final class EndToEndBenchmark {
         events / seconds,
         steady < 0 ? "" : String.format("%,.0f", steady),
         steady < 0 ? "" : String.format("%.2f", steady / floorRate),
-        rss < 0 ? "" : (rss >> 20) + " MB");
+        rss < 0 ? "" : String.format("%,d MB", rss >> 20));
   }
 
   /**
