@@ -46,6 +46,25 @@ class Utf8Test {
   }
 
   @Test
+  void checksEveryCharacterWhereverItFallsAgainstTheEightByteSteps() {
+    for (int at = 0; at < 24; at++) {
+      String before = "x".repeat(at);
+      byte[] valid = (before + "東é" + "y".repeat(20)).getBytes(StandardCharsets.UTF_8);
+      assertThat(Utf8.firstInvalidByte(valid, 0, valid.length)).as("東é at %d", at).isEqualTo(-1);
+
+      byte[] cut = (before + "東" + "y".repeat(20)).getBytes(StandardCharsets.UTF_8);
+      cut[at + 2] = 'z';
+      assertThat(Utf8.firstInvalidByte(cut, 0, cut.length)).as("cut 東 at %d", at).isEqualTo(at);
+
+      byte[] badAfter = (before + "é" + "y".repeat(20)).getBytes(StandardCharsets.UTF_8);
+      badAfter[badAfter.length - 1] = (byte) 0x80;
+      assertThat(Utf8.firstInvalidByte(badAfter, 0, badAfter.length))
+          .as("continuation byte at the end, é at %d", at)
+          .isEqualTo(badAfter.length - 1);
+    }
+  }
+
+  @Test
   void aMultiByteCharacterCutAtTheRangesEndIsInvalid() {
     byte[] text = ("abcdefghijklmno" + "東").getBytes(StandardCharsets.UTF_8);
     assertThat(Utf8.firstInvalidByte(text, 0, text.length)).isEqualTo(-1);
