@@ -54,6 +54,7 @@ final class RunCommand {
               Flag.of(JobOptions.WINDOW, "<duration>"),
               Flag.of(JobOptions.BOUNDED, null),
               Flag.of(JobOptions.MONITOR_INTERVAL, "<duration>"),
+              Flag.of(JobOptions.PROGRESS_INTERVAL, "<duration>"),
               Flag.of(JobOptions.MAX_DELAY, "<duration>"),
               Flag.of(JobOptions.MAX_RECORD_SIZE, "<size>"),
               Flag.of(JobOptions.READ_ATTEMPTS, "<n>"),

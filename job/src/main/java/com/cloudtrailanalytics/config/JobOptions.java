@@ -55,6 +55,12 @@ public final class JobOptions {
           .defaultValue(Duration.ofMinutes(1))
           .withDescription("How often the long-lived job looks for new files.");
 
+  public static final ConfigOption<Duration> PROGRESS_INTERVAL =
+      key("cloudtrail.progress-interval")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(5))
+          .withDescription("How often a bounded run tells how far it has read.");
+
   public static final ConfigOption<Duration> MAX_DELAY =
       key("cloudtrail.max-delay")
           .durationType()

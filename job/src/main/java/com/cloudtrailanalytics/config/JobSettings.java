@@ -20,6 +20,7 @@ public record JobSettings(
     Duration window,
     boolean bounded,
     Duration monitorInterval,
+    Duration progressInterval,
     Duration maxDelay,
     int maxRecordBytes,
     int readAttempts,
@@ -40,6 +41,7 @@ public record JobSettings(
             read(config, JobOptions.WINDOW),
             read(config, JobOptions.BOUNDED),
             read(config, JobOptions.MONITOR_INTERVAL),
+            read(config, JobOptions.PROGRESS_INTERVAL),
             read(config, JobOptions.MAX_DELAY),
             (int) Math.min(Integer.MAX_VALUE, read(config, JobOptions.MAX_RECORD_SIZE).getBytes()),
             read(config, JobOptions.READ_ATTEMPTS),
@@ -72,6 +74,11 @@ public record JobSettings(
         JobOptions.MONITOR_INTERVAL,
         monitorInterval,
         "at least 1s (e.g. 1m)");
+    check(
+        progressInterval.toMillis() >= 1000,
+        JobOptions.PROGRESS_INTERVAL,
+        progressInterval,
+        "at least 1s (e.g. 30s)");
     check(maxRecordBytes >= 1024, JobOptions.MAX_RECORD_SIZE, maxRecordBytes, "at least 1kb");
     check(readAttempts >= 1, JobOptions.READ_ATTEMPTS, readAttempts, "at least 1");
     check(

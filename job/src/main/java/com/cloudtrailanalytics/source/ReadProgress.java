@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * How far a bounded run has read, as a line for the log: the files read of those found, the events
- * in them, the rate since the start, and the time left at that rate once listing is done.
+ * How far a bounded run has read, as a line for the log: the files read of those found, the time
+ * left at the rate so far once listing is done (first, so that a terminal's 80 columns show it),
+ * then the events read and the rate since the start.
  */
 final class ReadProgress {
 
@@ -37,29 +38,50 @@ final class ReadProgress {
     return filesFound > 0 && filesRead < filesFound;
   }
 
+  /** Whether every file found has been read (and there was at least one). */
+  boolean isDone() {
+    return filesFound > 0 && filesRead >= filesFound;
+  }
+
+  /** The line for the end of reading: everything read, in how long, at what rate. */
+  String allReadLine(long nowNanos) {
+    double seconds = Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
+    return String.format(
+        Locale.ROOT,
+        "Read all %,d files: %,d events in %s, %,.0f events/s",
+        filesRead,
+        events,
+        readable(Duration.ofSeconds(Math.round(seconds))),
+        events / seconds);
+  }
+
   /**
    * @param listingDone whether every file of the run has been found, so that the time left can be
    *     told
    */
   String line(long nowNanos, boolean listingDone) {
     double seconds = Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
-    String done =
+    String files =
         String.format(
             Locale.ROOT,
-            "Progress: %,d of %,d files read (%d%%), %,d events, %,.0f events/s",
+            "Progress: %,d of %,d files read (%d%%)",
             filesRead,
             filesFound,
-            filesFound == 0 ? 0 : filesRead * 100 / filesFound,
-            events,
-            events / seconds);
+            filesFound == 0 ? 0 : filesRead * 100 / filesFound);
+    String rate =
+        String.format(Locale.ROOT, "%,d events, %,.0f events/s", events, events / seconds);
     if (!listingDone) {
-      return done + "; still listing";
+      return files + ", still listing; " + rate;
     }
     if (filesRead == 0) {
-      return done;
+      return files + "; " + rate;
     }
     double secondsLeft = (filesFound - filesRead) * seconds / filesRead;
-    return done + "; about " + readable(Duration.ofSeconds(Math.round(secondsLeft))) + " left";
+    return files
+        + ", about "
+        + readable(Duration.ofSeconds(Math.round(secondsLeft)))
+        + " left; "
+        + rate;
   }
 
   private static String readable(Duration left) {

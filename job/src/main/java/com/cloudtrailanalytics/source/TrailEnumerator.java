@@ -45,12 +45,18 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
 
   private static final Logger LOG = LoggerFactory.getLogger(TrailEnumerator.class);
   private static final int BOUNDED_LISTING_ATTEMPTS = 5;
-  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+  /**
+   * The progress line's own logger, so that {@code java -jar} on a terminal can show it as one line
+   * that rewrites itself ({@code log4j2.properties}).
+   */
+  private static final Logger PROGRESS_LOG = LoggerFactory.getLogger(ReadProgress.class);
 
   private final SplitEnumeratorContext<FileSourceSplit> context;
   private final TrailDiscovery discovery;
   private final boolean bounded;
   private final Duration monitorInterval;
+  private final Duration progressInterval;
   private final Clock clock;
   private final FileSchedule schedule;
   private final Set<Integer> waitingReaders = new LinkedHashSet<>();
@@ -59,6 +65,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   private final long clockFloor;
   private DiscoveryState discoveryState;
   private boolean discoveryComplete;
+  private boolean allReadLogged;
   private boolean roundInFlight;
   private int failedRounds;
   private Counter filesDiscovered;
@@ -74,6 +81,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
       TrailDiscovery discovery,
       boolean bounded,
       Duration monitorInterval,
+      Duration progressInterval,
       Clock clock,
       FileSchedule schedule,
       DiscoveryState discoveryState,
@@ -83,6 +91,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
+    this.progressInterval = progressInterval;
     this.clock = clock;
     this.schedule = schedule;
     this.discoveryState = discoveryState;
@@ -104,7 +113,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     metrics.gauge("filesRemembered", schedule::knownCount);
     if (bounded) {
       startRound();
-      long every = PROGRESS_EVERY.toMillis();
+      long every = progressInterval.toMillis();
       context.callAsync(() -> null, (ignored, error) -> logProgress(), every, every);
     } else {
       context.callAsync(
@@ -159,6 +168,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     }
     if (bounded && round.state().caughtUp()) {
       discoveryComplete = true;
+      logOnceAllIsRead();
     }
     assignToWaitingReaders();
     publishClock();
@@ -174,7 +184,18 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
   /** A bounded run's progress line, while it reads. */
   private void logProgress() {
     if (progress.isUnderWay()) {
-      LOG.info(progress.line(System.nanoTime(), discoveryComplete));
+      PROGRESS_LOG.info(progress.line(System.nanoTime(), discoveryComplete));
+    }
+  }
+
+  /**
+   * A bounded run's last progress line, as an ordinary log line: on a terminal it also takes the
+   * place of the line that rewrote itself, before the summary is printed.
+   */
+  private void logOnceAllIsRead() {
+    if (bounded && discoveryComplete && progress.isDone() && !allReadLogged) {
+      allReadLogged = true;
+      LOG.info(progress.allReadLine(System.nanoTime()));
     }
   }
 
@@ -190,6 +211,7 @@ final class TrailEnumerator implements SplitEnumerator<FileSourceSplit, TrailEnu
     if (event instanceof FilesFinishedEvent finished) {
       schedule.finished(finished.splitIds());
       progress.read(finished.splitIds().size(), finished.events());
+      logOnceAllIsRead();
       publishClock();
     } else if (event instanceof HeldFilesEvent held) {
       schedule.readingAgain(reader, held.splitIds());

@@ -35,6 +35,7 @@ public final class TrailSource
   private final TrailDiscovery discovery;
   private final boolean bounded;
   private final Duration monitorInterval;
+  private final Duration progressInterval;
   private final Duration maxDelay;
   private final Clock clock;
 
@@ -43,12 +44,14 @@ public final class TrailSource
       TrailDiscovery discovery,
       boolean bounded,
       Duration monitorInterval,
+      Duration progressInterval,
       Duration maxDelay,
       Clock clock) {
     this.reading = reading;
     this.discovery = discovery;
     this.bounded = bounded;
     this.monitorInterval = monitorInterval;
+    this.progressInterval = progressInterval;
     this.maxDelay = maxDelay;
     this.clock = clock;
   }
@@ -64,6 +67,7 @@ public final class TrailSource
         discovery,
         settings.bounded(),
         settings.monitorInterval(),
+        settings.progressInterval(),
         settings.maxDelay(),
         Clock.systemUTC());
   }
@@ -92,6 +96,7 @@ public final class TrailSource
         discovery,
         bounded,
         monitorInterval,
+        progressInterval,
         clock,
         new FileSchedule(maxDelay),
         DiscoveryState.initial(),
@@ -114,6 +119,7 @@ public final class TrailSource
         discovery,
         bounded,
         monitorInterval,
+        progressInterval,
         clock,
         schedule,
         state.discovery(),

@@ -92,6 +92,7 @@ public final class DiscoveryCost {
               discovery,
               false,
               Duration.ofMinutes(1),
+              Duration.ofSeconds(5),
               clock,
               new FileSchedule(Duration.ofMinutes(15)),
               DiscoveryState.initial(),

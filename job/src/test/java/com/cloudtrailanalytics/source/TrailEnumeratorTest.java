@@ -82,6 +82,7 @@ class TrailEnumeratorTest {
               TrailFiles.listing(List.of()),
               true,
               Duration.ofMinutes(1),
+              Duration.ofSeconds(5),
               MAX_DELAY,
               Clock.systemUTC());
       SplitEnumerator<FileSourceSplit, TrailEnumeratorState> restored =
@@ -138,6 +139,7 @@ class TrailEnumeratorTest {
         TrailFiles.listing(files),
         true,
         Duration.ofMinutes(1),
+        Duration.ofSeconds(5),
         Clock.systemUTC(),
         new FileSchedule(MAX_DELAY),
         DiscoveryState.initial(),
