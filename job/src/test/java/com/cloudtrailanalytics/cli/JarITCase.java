@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,11 @@ class JarITCase {
                   + " this person (medium).")
           .containsPattern("Report: .*/cloudtrail-demo/report.html \\(")
           .contains("17 of 19 panels with data, 2 all clear");
-      assertThat(demo.stderr()).doesNotContain("Exception");
+      assertThat(demo.stderr())
+          .doesNotContain("Exception")
+          .as("a file gets plain lines, no terminal control codes")
+          .doesNotContain("\u001B")
+          .containsPattern("\\d\\d INFO  TrailEnumerator - Read all 440 files: [\\d,]+ events in ");
     }
     Instant stop = Investigation.webServerStopped(DemoCommand.SAMPLE_START, Duration.ofHours(6));
     Instant windowStart = Instant.ofEpochMilli(stop.toEpochMilli() - stop.toEpochMilli() % 300_000);
@@ -116,6 +121,54 @@ class JarITCase {
 
   private static String utc(Instant time) {
     return time.toString().replace('T', ' ').replace("Z", "");
+  }
+
+  @Test
+  void onATerminalTheProgressLineRewritesItselfAndEveryOtherLineErasesItFirst() throws Exception {
+    Path trail = dir.resolve("trail");
+    long events =
+        new SyntheticTrail(
+                new SyntheticTrail.Settings(
+                    1, 2, 2, 150_000, 7, Instant.parse("2024-03-01T10:00:00Z"), null))
+            .writeTo(trail)
+            .events();
+    try (JobProcess job =
+        JobProcess.startOnTerminal(
+            dir,
+            "--input",
+            trail.toString(),
+            "--output",
+            dir.resolve("output").toString(),
+            "--bounded",
+            "--tables",
+            "user_activity,region_activity",
+            "--progress-interval",
+            "1s")) {
+      assertThat(job.waitFor(Duration.ofMinutes(3))).as(job.stdout()).isZero();
+
+      String terminal = job.stdout();
+      String erase = "\r\u001B[K";
+      List<String> progressLines =
+          Pattern.compile(Pattern.quote(erase) + "(Progress: [^\r\n\u001B]*)")
+              .matcher(terminal)
+              .results()
+              .map(match -> match.group(1))
+              .toList();
+      assertThat(progressLines).as(terminal).isNotEmpty();
+      assertThat(progressLines).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(79));
+      assertThat(terminal.split("Progress: ", -1))
+          .as("every progress line starts by erasing the one before")
+          .hasSize(progressLines.size() + 1);
+      assertThat(terminal)
+          .as("no progress line ends its line; the next line erases it")
+          .doesNotContainPattern("Progress: [^\r\u001B]*\n")
+          .containsPattern(
+              Pattern.quote(erase) + "\\d\\d:\\d\\d:\\d\\d INFO  TrailEnumerator - Read all ")
+          .contains(
+              String.format(
+                  "Check:   %,d records read = %,d in user_activity + 0 in its late rows",
+                  events, events));
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.cloudtrailanalytics.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** The packaged job jar run as its own process, as a user runs it: {@code java -jar ...}. */
 public final class JobProcess implements AutoCloseable {
@@ -24,6 +26,28 @@ public final class JobProcess implements AutoCloseable {
 
   /** Starts {@code java -jar cloudtrail-analytics.jar args...} in {@code workDir}. */
   public static JobProcess start(Path workDir, String... args) throws IOException {
+    return start(workDir, new ProcessBuilder(javaJar(args)));
+  }
+
+  /**
+   * Starts the jar as a user at a terminal does: in a pseudo-terminal made by util-linux's {@code
+   * script}, whose output (stdout and stderr together, as the terminal shows them) becomes {@link
+   * #stdout()}.
+   */
+  public static JobProcess startOnTerminal(Path workDir, String... args) throws IOException {
+    String command =
+        javaJar(args).stream()
+            .map(word -> "'" + word.replace("'", "'\\''") + "'")
+            .collect(Collectors.joining(" "));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "script", "--quiet", "--flush", "--return", "--command", command, "/dev/null")
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().put("TERM", "xterm");
+    return start(workDir, builder);
+  }
+
+  private static List<String> javaJar(String... args) {
     String jar = System.getProperty("job.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException(
@@ -35,11 +59,15 @@ public final class JobProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar);
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private static JobProcess start(Path workDir, ProcessBuilder builder) throws IOException {
     Files.createDirectories(workDir);
     Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
     Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
     Process process =
-        new ProcessBuilder(command)
+        builder
             .directory(workDir.toFile())
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
