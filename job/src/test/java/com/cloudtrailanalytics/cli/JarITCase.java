@@ -5,6 +5,7 @@ import static com.cloudtrailanalytics.testing.CloudTrailEvents.US_EAST_1;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userArn;
 import static com.cloudtrailanalytics.testing.CloudTrailEvents.userCall;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cloudtrailanalytics.sample.Investigation;
 import com.cloudtrailanalytics.sample.SyntheticTrail;
@@ -125,6 +126,9 @@ class JarITCase {
 
   @Test
   void onATerminalTheProgressLineRewritesItselfAndEveryOtherLineErasesItFirst() throws Exception {
+    assumeTrue(
+        JobProcess.canStartOnTerminal(),
+        "needs util-linux's script for a pseudo-terminal (.ci/run installs it)");
     Path trail = dir.resolve("trail");
     long events =
         new SyntheticTrail(

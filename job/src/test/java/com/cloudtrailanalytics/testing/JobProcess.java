@@ -47,6 +47,20 @@ public final class JobProcess implements AutoCloseable {
     return start(workDir, builder);
   }
 
+  /** Whether util-linux's {@code script} is here (Debian's bsdutils; macOS has another). */
+  public static boolean canStartOnTerminal() {
+    try {
+      Process version = new ProcessBuilder("script", "--version").redirectErrorStream(true).start();
+      String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return version.waitFor() == 0 && printed.contains("util-linux");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private static List<String> javaJar(String... args) {
     String jar = System.getProperty("job.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
