@@ -2,6 +2,7 @@ package com.cloudtrailanalytics.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -36,7 +37,7 @@ public final class TerminalLog {
     if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
       return false;
     }
-    if (!Files.exists(STDERR_LINK, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(STDERR_LINK, LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }
     try {

@@ -45,7 +45,7 @@ final class ReadProgress {
 
   /** The line for the end of reading: everything read, in how long, at what rate. */
   String allReadLine(long nowNanos) {
-    double seconds = Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
+    double seconds = secondsSinceStart(nowNanos);
     return String.format(
         Locale.ROOT,
         "Read all %,d files: %,d events in %s, %,.0f events/s",
@@ -60,7 +60,7 @@ final class ReadProgress {
    *     told
    */
   String line(long nowNanos, boolean listingDone) {
-    double seconds = Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
+    double seconds = secondsSinceStart(nowNanos);
     String files =
         String.format(
             Locale.ROOT,
@@ -82,6 +82,10 @@ final class ReadProgress {
         + readable(Duration.ofSeconds(Math.round(secondsLeft)))
         + " left; "
         + rate;
+  }
+
+  private double secondsSinceStart(long nowNanos) {
+    return Math.max(1e-3, (nowNanos - startedNanos) / 1e9);
   }
 
   private static String readable(Duration left) {
