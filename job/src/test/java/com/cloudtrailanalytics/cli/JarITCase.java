@@ -151,7 +151,7 @@ class JarITCase {
       assertThat(job.waitFor(Duration.ofMinutes(3))).as(job.stdout()).isZero();
 
       String terminal = job.stdout();
-      String erase = "\r\u001B[K";
+      String erase = TerminalLog.ERASE_LINE;
       List<String> progressLines =
           Pattern.compile(Pattern.quote(erase) + "(Progress: [^\r\n\u001B]*)")
               .matcher(terminal)
